@@ -1,0 +1,1 @@
+"""Channels move messages between the agent and leads: email, Telegram bot, Telegram user, sandbox."""

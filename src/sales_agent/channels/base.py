@@ -1,0 +1,87 @@
+"""The one small interface every channel implements.
+
+A channel worker claims an `OutgoingMessage` from the outbox and calls `send`; it feeds every
+`IncomingMessage` that `receive` yields into the inbox. Nothing else talks to a channel.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    key: str  # idempotency key of the outbox item
+    contact_id: str
+    channel: str  # "email" | "telegram" | "sandbox"
+    to: str  # email address, "@handle" or chat id as text
+    text: str
+    to_name: str = ""
+    subject: str | None = None
+    html: str | None = None
+    attachments: tuple[Path, ...] = ()
+    message_id: str | None = None  # fixed before the send, so a retry is recognisable
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SentReceipt:
+    message_id: str  # the id the channel knows the message by
+    at: datetime
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    channel: str
+    key: str  # unique per message: "email:<Message-ID>", "tg:<chat>:<message id>"
+    sender: str  # email address (lower-case), "@handle" or "tg:<chat id>"
+    text: str  # the new text only, quoted history removed
+    at: datetime
+    sender_name: str = ""
+    full_text: str = ""  # everything, kept for audit
+    subject: str | None = None
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    auto_reply: bool = False
+    bounce: bool = False
+    attachments: tuple[str, ...] = ()
+    headers: dict[str, str] = field(default_factory=dict)
+    chat_id: int | None = None  # Telegram chat to bind to the contact
+    command: str | None = None  # "/start <payload>", "/stop" for the bot
+    kind: str = "text"  # "text" | "sticker" | "photo" | "voice" | "document" | ...
+
+
+class AbstractChannel(abc.ABC):
+    name: str
+
+    @abc.abstractmethod
+    async def send(self, message: OutgoingMessage) -> SentReceipt:
+        """Deliver one message. Raises TransientChannelError or PermanentChannelError."""
+
+    @abc.abstractmethod
+    def receive(self) -> AsyncIterator[IncomingMessage]:
+        """Yield incoming messages as they arrive, forever (until cancelled)."""
+
+    async def acknowledge(self, message: IncomingMessage) -> None:  # noqa: B027
+        """Called after the message is stored: e.g. mark it \\Seen on IMAP. Default: nothing."""
+
+    async def close(self) -> None:  # noqa: B027
+        """Release connections."""
+
+
+class DeliveryCheck(abc.ABC):
+    """Optional: a channel that can tell whether a message with this id already went out.
+
+    A worker killed between the send and the record leaves the item to be re-claimed; before
+    sending again it asks here (email looks for the fixed Message-ID in the Sent folder).
+    """
+
+    @abc.abstractmethod
+    async def was_delivered(self, message: OutgoingMessage) -> bool: ...

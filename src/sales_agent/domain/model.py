@@ -1,0 +1,86 @@
+"""The domain's vocabulary: statuses, intents, channels, a contact and one message of its history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Status(StrEnum):
+    NEW = "new"  # not yet written to
+    ACTIVE = "active"  # waiting for a reply
+    LATER = "later"  # snoozed until `until`
+    STOPPED = "stopped"  # do not contact, ever
+    REDIRECTED = "redirected"  # handed to the referred colleague
+    DEMO = "demo"  # demo requested, manager told
+    IGNORED = "ignored"  # no reply after the follow-ups
+    HANDOFF = "handoff"  # waiting for a human
+
+
+class Intent(StrEnum):
+    STOP = "stop"
+    PRESENTATION = "presentation"
+    DEMO = "demo"
+    REDIRECT = "redirect"
+    LATER = "later"
+    QUESTION = "question"
+    INTERESTED = "interested"
+    AUTO_REPLY = "auto_reply"
+    OTHER = "other"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+    SANDBOX = "sandbox"
+
+
+class Direction(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class Contact(BaseModel):
+    """A lead. Times are timezone-aware datetimes here; the store keeps them as epoch seconds."""
+
+    id: str
+    name: str
+    company: str = ""
+    email: str | None = None
+    telegram: str | None = None  # "@handle", lower-case
+    telegram_chat_id: int | None = None  # bound by the bot's /start or the user account
+    products: list[str] = Field(default_factory=list)
+    status: Status = Status.NEW
+    until: datetime | None = None
+    referred_by: str | None = None
+    language: str = "ru"
+    timezone: str = "Europe/Moscow"
+    followups_sent: int = 0
+    clarifications: int = 0
+    created_at: datetime
+    updated_at: datetime
+    last_out_at: datetime | None = None
+    last_in_at: datetime | None = None
+    wake_at: datetime | None = None  # when the scheduler should look at this contact again
+    wake_reason: str | None = None  # "followup" | "reminder"
+    epoch: int = 0  # bumped by reset: keys of older steps never collide with new ones
+    bot_token: str | None = None  # single-use deep-link token for the Telegram bot
+    note: str = ""
+
+
+class Message(BaseModel):
+    """One message of a conversation, in or out, as shown by `contacts show`."""
+
+    id: str
+    contact_id: str
+    direction: Direction
+    channel: Channel
+    text: str
+    at: datetime
+    intent: Intent | None = None
+    attachments: list[str] = Field(default_factory=list)
+    subject: str | None = None
+    message_id: str | None = None  # email Message-ID or "tg:<chat>:<id>"
+    decision: str | None = None  # what the agent decided and why (in) / which step (out)

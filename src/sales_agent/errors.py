@@ -1,0 +1,66 @@
+"""Every error the agent raises on purpose.
+
+    SalesAgentError
+     ├── ConfigError            a setting is wrong; start-up stops with one line
+     ├── StoreError             the store cannot be reached or answered oddly
+     ├── ContactError
+     │    ├── ContactNotFound   no contact for that id, email or @handle
+     │    ├── DuplicateContact  email or handle already belongs to another contact
+     │    └── InvalidContact    bad email, handle or missing name
+     ├── InputError             a file or line the operator gave cannot be read
+     └── ChannelError           a channel failed to send or receive
+          ├── TransientChannelError   try again later (retry_after seconds)
+          └── PermanentChannelError   never retry (bad address, blocked)
+"""
+
+from __future__ import annotations
+
+
+class SalesAgentError(Exception):
+    """Root of the tree: the CLI turns any of these into one line and exit 1."""
+
+
+class ConfigError(SalesAgentError):
+    pass
+
+
+class StoreError(SalesAgentError):
+    pass
+
+
+class ContactError(SalesAgentError):
+    pass
+
+
+class ContactNotFound(ContactError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"no contact {key!r}")
+        self.key = key
+
+
+class DuplicateContact(ContactError):
+    def __init__(self, field: str, value: str) -> None:
+        super().__init__(f"a contact with {field} {value!r} already exists")
+        self.field, self.value = field, value
+
+
+class InvalidContact(ContactError):
+    pass
+
+
+class InputError(SalesAgentError):
+    pass
+
+
+class ChannelError(SalesAgentError):
+    pass
+
+
+class TransientChannelError(ChannelError):
+    def __init__(self, message: str, retry_after: float = 30.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PermanentChannelError(ChannelError):
+    pass

@@ -1,0 +1,102 @@
+"""Adding, importing, showing and resetting contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..domain.identity import normalize_email, normalize_handle
+from ..domain.model import Contact, Status
+from ..errors import ContactError, InvalidContact
+from ..store import Store
+from ..store.contacts import new_contact_id
+from ..store.timeutil import now_utc
+from .csvread import read_csv_rows
+
+CONTACT_COLUMNS = ("name", "company", "email", "telegram", "products")
+
+
+def build_contact(name: str, company: str = "", email: str | None = None,
+                  telegram: str | None = None, products: Iterable[str] = (),
+                  *, referred_by: str | None = None, language: str = "ru",
+                  now: datetime | None = None) -> Contact:
+    """Validate and normalise; raises InvalidContact with the reason."""
+    name, company = (name or "").strip(), (company or "").strip()
+    if not name:
+        raise InvalidContact("a name is required")
+    email = normalize_email(email) if email and email.strip() else None
+    telegram = normalize_handle(telegram) if telegram and telegram.strip() else None
+    if not email and not telegram:
+        raise InvalidContact("an email or a Telegram handle is required")
+    now = now or now_utc()
+    return Contact(
+        id=new_contact_id(), name=name, company=company, email=email, telegram=telegram,
+        products=[p.strip() for p in products if p and p.strip()], referred_by=referred_by,
+        language=language, created_at=now, updated_at=now,
+    )
+
+
+async def add_contact(store: Store, **fields: Any) -> Contact:
+    return await store.contacts.add(build_contact(**fields))
+
+
+@dataclass
+class ImportReport:
+    added: list[Contact] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
+
+
+async def import_contacts(store: Store, path: str,
+                          progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Add every good row; report each bad one with its line number. Rows are independent."""
+    table = read_csv_rows(path, required=("name",), known=CONTACT_COLUMNS)
+    report = ImportReport(errors=list(table.errors))
+    for done, (line, row) in enumerate(table.rows, 1):
+        try:
+            products = (row.get("products") or "").replace("|", ";").split(";")
+            report.added.append(await add_contact(
+                store, name=row.get("name", ""), company=row.get("company", ""),
+                email=row.get("email"), telegram=row.get("telegram"), products=products,
+            ))
+        except ContactError as e:
+            report.errors.append((line, str(e)))
+        if progress:
+            progress(done, len(table.rows))
+    report.errors.sort()
+    return report
+
+
+async def reset_contact(store: Store, key: str) -> Contact:
+    """Start over from the first message: history cleared, pending sends cancelled."""
+    contact = await store.contacts.get(key)
+    now = now_utc()
+    await store.outbox.cancel({"contact_id": contact.id}, reason="reset", now=now.timestamp())
+    await store.messages.delete_for_contact(contact.id)
+    updated = await store.contacts.update(
+        contact.id, status=Status.NEW, until=None, followups_sent=0, clarifications=0,
+        wake_at=None, wake_reason=None, last_out_at=None, last_in_at=None,
+        epoch=contact.epoch + 1, updated_at=now,
+    )
+    assert updated is not None
+    return updated
+
+
+async def contact_history(store: Store, key: str) -> dict[str, Any]:
+    """The `contacts show --json` document (CONTRACT.md)."""
+    contact = await store.contacts.get(key)
+    messages = await store.messages.for_contact(contact.id)
+    return {
+        "id": contact.id, "name": contact.name, "company": contact.company,
+        "email": contact.email, "telegram": contact.telegram, "products": contact.products,
+        "status": str(contact.status),
+        "until": contact.until.isoformat() if contact.until else None,
+        "referred_by": contact.referred_by,
+        "messages": [
+            {"direction": str(m.direction), "channel": str(m.channel), "text": m.text,
+             "at": m.at.isoformat(), "intent": str(m.intent) if m.intent else None,
+             "attachments": m.attachments, "subject": m.subject, "decision": m.decision}
+            for m in messages
+        ],
+    }

@@ -1,0 +1,120 @@
+"""One typed `Settings`, loaded once from the environment and `.env` (names in CONTRACT.md)."""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import ConfigError
+
+Security = Literal["none", "starttls", "tls"]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SALES_AGENT_", env_file=".env", extra="ignore", case_sensitive=False
+    )
+
+    mongodb_uri: str | None = None
+    mongodb_db: str = "sales_agent"
+    data_dir: Path = Path("./data")
+
+    smtp_host: str | None = None
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: Security = "starttls"
+    imap_host: str | None = None
+    imap_port: int = Field(993, ge=1, le=65535)
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_security: Security = "tls"
+    imap_folder: str = "INBOX"
+    imap_sent_folder: str = "Sent"
+    from_email: str = "sales@napoleonit.example"
+    from_name: str = "Анна Соколова"
+    sender_title: str = "менеджер по развитию «Отзывов», Napoleon IT"
+    sender_phone: str = ""
+    manager_email: str | None = None
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base: str = "https://api.telegram.org"
+    telegram_api_id: int | None = None
+    telegram_api_hash: SecretStr | None = None
+
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(20.0, gt=0)
+
+    console_host: str = "127.0.0.1"
+    console_port: int = Field(8000, ge=1, le=65535)
+    console_password: SecretStr | None = None
+
+    timezone: str = "Europe/Moscow"
+    send_window_start: int = Field(9, ge=0, le=23)
+    send_window_end: int = Field(19, ge=1, le=24)
+    followup_days: list[int] = [3, 7]
+    demo_slots: list[str] = []
+    demo_url: str = ""
+    templates_dir: Path = PROJECT_ROOT / "templates"
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    attachments_dir: Path = PROJECT_ROOT / "attachments"
+
+    @field_validator("mongodb_uri")
+    @classmethod
+    def _check_uri(cls, v: str | None) -> str | None:
+        if v and not v.startswith(("mongodb://", "mongodb+srv://")):
+            raise ValueError("must start with mongodb:// or mongodb+srv://")
+        return v or None
+
+    @model_validator(mode="after")
+    def _console_needs_password_off_loopback(self) -> Settings:
+        if not _is_loopback(self.console_host) and not self.console_password:
+            raise ValueError(
+                "SALES_AGENT_CONSOLE_PASSWORD is required when the console is not on loopback"
+            )
+        return self
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host and self.imap_host)
+
+    @property
+    def telegram_bot_enabled(self) -> bool:
+        return self.telegram_bot_token is not None
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; a wrong one becomes one ConfigError line naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        name = f"SALES_AGENT_{where.upper()}" if where else "settings"
+        raise ConfigError(f"{name}: {err['msg']}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

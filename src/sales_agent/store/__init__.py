@@ -1,0 +1,5 @@
+"""MongoDB: repositories, leased queues, the embedded wire server."""
+
+from .client import Store
+
+__all__ = ["Store"]

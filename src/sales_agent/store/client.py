@@ -1,0 +1,89 @@
+"""Opening the store: a given MongoDB URI, or the embedded server under the data dir."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pymongo import AsyncMongoClient
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import PyMongoError
+
+from ..errors import StoreError
+from ..settings import Settings
+from . import constants as c
+from .contacts import ContactRepository
+from .embedded import EmbeddedServer, ensure_embedded
+from .messages import MessageRepository
+from .queue import LeasedQueue
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """The agent's MongoDB: repositories over one database. Connects only in `open`."""
+
+    def __init__(self, client: AsyncMongoClient[Any], db_name: str,
+                 embedded: EmbeddedServer | None = None) -> None:
+        self.client = client
+        self.db: AsyncDatabase[Any] = client[db_name]
+        self.embedded = embedded
+        self.contacts = ContactRepository(self.db[c.CONTACTS])
+        self.messages = MessageRepository(self.db[c.MESSAGES])
+        self.inbox = LeasedQueue(self.db[c.INBOX], order="received_at")
+        self.outbox = LeasedQueue(self.db[c.OUTBOX], order="due_at")
+
+    @property
+    def address(self) -> str:
+        return self.embedded.uri if self.embedded else "(MONGODB_URI)"
+
+    @classmethod
+    async def open(cls, settings: Settings) -> Store:
+        embedded = None
+        uri = settings.mongodb_uri
+        if uri is None:
+            embedded = ensure_embedded(settings.data_dir)
+            uri = embedded.uri
+        client: AsyncMongoClient[Any] = AsyncMongoClient(
+            uri, serverSelectionTimeoutMS=5000, connectTimeoutMS=5000, tz_aware=True
+        )
+        store = cls(client, settings.mongodb_db, embedded)
+        try:
+            await store.db.command("ping")
+            await store.ensure_indexes()
+        except PyMongoError as e:
+            await store.close()
+            raise StoreError(f"cannot reach MongoDB at {_redact(uri)}: {_first_line(e)}") from e
+        return store
+
+    async def ensure_indexes(self) -> None:
+        await self.contacts.ensure_indexes()
+        await self.messages.ensure_indexes()
+        await self.inbox.ensure_indexes()
+        await self.outbox.ensure_indexes()
+        await self.db[c.REVIEWS].create_index([("company_key", 1), ("date", 1)])
+
+    async def close(self) -> None:
+        await self.client.close()
+        if self.embedded and self.embedded.owned:
+            self.embedded.stop()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+def _redact(uri: str) -> str:
+    # mongodb://user:secret@host -> mongodb://user:***@host: passwords never reach a log line.
+    if "@" in uri and "://" in uri:
+        scheme, rest = uri.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return uri
+
+
+def _first_line(e: Exception) -> str:
+    return str(e).splitlines()[0][:200] if str(e) else type(e).__name__

@@ -1,0 +1,120 @@
+"""Contacts in MongoDB: unique by email, by Telegram handle and by Telegram chat (indexes, not
+check-then-insert), times as epoch seconds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import DuplicateKeyError
+
+from ..domain.identity import key_kind, normalize_email, normalize_handle
+from ..domain.model import Contact, Status
+from ..errors import ContactNotFound, DuplicateContact
+from .timeutil import from_ts, to_ts
+
+_TIME_FIELDS = ("until", "created_at", "updated_at", "last_out_at", "last_in_at", "wake_at")
+_UNIQUE = ("email", "telegram", "telegram_chat_id")
+
+
+def to_doc(contact: Contact) -> dict[str, Any]:
+    doc = contact.model_dump(mode="python")
+    doc["_id"] = doc.pop("id")
+    doc["status"] = str(contact.status)
+    for f in _TIME_FIELDS:
+        doc[f] = to_ts(doc[f])
+    return doc
+
+
+def from_doc(doc: dict[str, Any]) -> Contact:
+    data = dict(doc)
+    data["id"] = data.pop("_id")
+    for f in _TIME_FIELDS:
+        data[f] = from_ts(data.get(f))
+    return Contact.model_validate(data)
+
+
+def new_contact_id() -> str:
+    return str(ObjectId())
+
+
+class ContactRepository:
+    def __init__(self, collection: AsyncCollection[Any]) -> None:
+        self.collection = collection
+
+    async def ensure_indexes(self) -> None:
+        for field, kind in (("email", "string"), ("telegram", "string"),
+                            ("telegram_chat_id", "number")):
+            await self.collection.create_index(
+                field, unique=True, partialFilterExpression={field: {"$type": kind}}
+            )
+        await self.collection.create_index([("status", 1), ("wake_at", 1)])
+        await self.collection.create_index("bot_token")
+
+    async def add(self, contact: Contact) -> Contact:
+        try:
+            await self.collection.insert_one(to_doc(contact))
+        except DuplicateKeyError:
+            raise await self._which_duplicate(contact) from None
+        return contact
+
+    async def _which_duplicate(self, contact: Contact) -> DuplicateContact:
+        for field in _UNIQUE:
+            value = getattr(contact, field)
+            if value is not None and await self.collection.find_one({field: value}, {"_id": 1}):
+                return DuplicateContact(field, str(value))
+        return DuplicateContact("id", contact.id)
+
+    async def get(self, key: str) -> Contact:
+        found = await self.find(key)
+        if found is None:
+            raise ContactNotFound(key)
+        return found
+
+    async def find(self, key: str) -> Contact | None:
+        kind = key_kind(key)
+        if kind == "email":
+            query: dict[str, Any] = {"email": key.strip().lower()}
+        elif kind == "telegram":
+            query = {"telegram": normalize_handle(key)}
+        else:
+            query = {"_id": key.strip()}
+        doc = await self.collection.find_one(query)
+        return from_doc(doc) if doc else None
+
+    async def find_by(self, **query: Any) -> Contact | None:
+        doc = await self.collection.find_one(query)
+        return from_doc(doc) if doc else None
+
+    async def find_by_email(self, email: str) -> Contact | None:
+        return await self.find_by(email=normalize_email(email))
+
+    async def list(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
+        query = {"status": str(status)} if status else {}
+        cursor = self.collection.find(query).sort("created_at", 1).limit(limit)
+        return [from_doc(d) async for d in cursor]
+
+    async def update(self, contact_id: str, *, where: dict[str, Any] | None = None,
+                     **fields: Any) -> Contact | None:
+        """Set fields (datetimes become epoch seconds); None if `where` no longer matches."""
+        values = {k: (to_ts(v) if isinstance(v, datetime) else v) for k, v in fields.items()}
+        values = {k: (str(v) if isinstance(v, Status) else v) for k, v in values.items()}
+        doc = await self.collection.find_one_and_update(
+            {"_id": contact_id, **(where or {})}, {"$set": values},
+            return_document=ReturnDocument.AFTER,
+        )
+        return from_doc(doc) if doc else None
+
+    async def due(self, now: datetime, *, limit: int = 100) -> list[Contact]:
+        """Contacts whose wake-up time has come (follow-ups, reminders)."""
+        cursor = self.collection.find(
+            {"wake_at": {"$lte": to_ts(now)}, "status": {"$in": ["active", "later"]}}
+        ).sort("wake_at", 1).limit(limit)
+        return [from_doc(d) async for d in cursor]
+
+    async def count_by_status(self) -> dict[str, int]:
+        return {s.value: await self.collection.count_documents({"status": s.value})
+                for s in Status}

@@ -1,0 +1,94 @@
+"""A queue in a collection: unique keys, due times, atomic claims with an expiring lease.
+
+Used for the inbox (events to decide on) and the outbox (messages to send). An item is
+`pending` until a worker `complete`s it; a claimed item carries `owner` and `lease_until`,
+and a worker that dies simply lets the lease run out, after which anyone may claim it again.
+`attempts` counts claims, so a consumer can tell a first try from a retry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import DuplicateKeyError
+
+PENDING = "pending"
+DONE = "done"
+FAILED = "failed"
+CANCELLED = "cancelled"
+
+
+class LeasedQueue:
+    def __init__(self, collection: AsyncCollection[Any], *, order: str) -> None:
+        self.collection = collection
+        self.order = order  # the float field that says when an item is due
+
+    async def ensure_indexes(self) -> None:
+        await self.collection.create_index("key", unique=True)
+        await self.collection.create_index([("status", ASCENDING), (self.order, ASCENDING)])
+        await self.collection.create_index("contact_id")
+
+    async def put(self, key: str, doc: dict[str, Any], *, due: float) -> bool:
+        """Add an item once: False when the key is already there (sent, pending or failed)."""
+        item = {
+            **doc, "_id": str(ObjectId()), "key": key, "status": PENDING, self.order: due,
+            "attempts": 0, "owner": None, "lease_until": 0.0, "created_at": due,
+        }
+        try:
+            await self.collection.insert_one(item)
+        except DuplicateKeyError:
+            return False
+        return True
+
+    async def claim_due(self, owner: str, *, now: float, lease: float,
+                        where: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        return await self.collection.find_one_and_update(
+            {"status": PENDING, self.order: {"$lte": now}, "lease_until": {"$lt": now},
+             **(where or {})},
+            {"$set": {"owner": owner, "lease_until": now + lease}, "$inc": {"attempts": 1}},
+            sort=[(self.order, ASCENDING)],
+            return_document=ReturnDocument.AFTER,
+        )
+
+    async def complete(self, item_id: str, owner: str, *, status: str = DONE,
+                       now: float, **fields: Any) -> bool:
+        """Finish a claimed item; False if the lease was lost to another worker meanwhile."""
+        result = await self.collection.update_one(
+            {"_id": item_id, "owner": owner, "status": PENDING},
+            {"$set": {"status": status, "lease_until": 0.0, "finished_at": now, **fields}},
+        )
+        return result.modified_count == 1
+
+    async def retry_at(self, item_id: str, owner: str, *, at: float, error: str) -> None:
+        await self.collection.update_one(
+            {"_id": item_id, "owner": owner, "status": PENDING},
+            {"$set": {self.order: at, "lease_until": 0.0, "owner": None, "last_error": error}},
+        )
+
+    async def cancel(self, where: dict[str, Any], *, reason: str, now: float) -> int:
+        result = await self.collection.update_many(
+            {"status": PENDING, **where},
+            {"$set": {"status": CANCELLED, "last_error": reason, "finished_at": now}},
+        )
+        return result.modified_count
+
+    async def get(self, key: str) -> dict[str, Any] | None:
+        return await self.collection.find_one({"key": key})
+
+    async def count(self, where: dict[str, Any] | None = None) -> int:
+        return await self.collection.count_documents(where or {})
+
+    async def depth(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for status in (PENDING, DONE, FAILED, CANCELLED):
+            counts[status] = await self.collection.count_documents({"status": status})
+        return counts
+
+    async def next_due(self) -> float | None:
+        doc = await self.collection.find_one(
+            {"status": PENDING}, sort=[(self.order, ASCENDING)], projection={self.order: 1}
+        )
+        return None if doc is None else float(doc[self.order])

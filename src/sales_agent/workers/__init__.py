@@ -1,0 +1,1 @@
+"""Loops over the store: the logic worker, channel workers, the scheduler."""

@@ -1,0 +1,55 @@
+"""Contacts against the real wire server: uniqueness by index, lookups by any key."""
+
+from __future__ import annotations
+
+import pytest
+
+from sales_agent.domain.model import Status
+from sales_agent.errors import ContactNotFound, DuplicateContact, InvalidContact
+from sales_agent.service.contacts import add_contact, reset_contact
+from sales_agent.store import Store
+from tests.conftest import random_ref
+
+
+class TestAddContact:
+    async def test_email_is_unique_case_insensitively(self, store: Store) -> None:
+        email = f"{random_ref('lead')}@example.com"
+        await add_contact(store, name="Ольга", company="Бодрое утро", email=email.upper())
+        with pytest.raises(DuplicateContact) as e:
+            await add_contact(store, name="Другая", email=email)
+        assert e.value.field == "email"
+
+    async def test_handle_is_normalised_and_unique(self, store: Store) -> None:
+        await add_contact(store, name="Игорь", telegram="t.me/Igor_Kolosok")
+        found = await store.contacts.get("@igor_kolosok")
+        assert found.telegram == "@igor_kolosok"
+        with pytest.raises(DuplicateContact):
+            await add_contact(store, name="Игорь 2", telegram="@IGOR_KOLOSOK")
+
+    async def test_many_contacts_without_email_coexist(self, store: Store) -> None:
+        await add_contact(store, name="A", telegram="@alpha_one")
+        await add_contact(store, name="B", telegram="@beta_two")
+        assert len(await store.contacts.list()) == 2
+
+    @pytest.mark.parametrize(("fields", "reason"), [
+        ({"name": "", "email": "a@b.example"}, "name"),
+        ({"name": "X", "email": "not-an-email"}, "invalid email"),
+        ({"name": "X", "telegram": "@a b"}, "invalid Telegram"),
+        ({"name": "X"}, "email or a Telegram"),
+    ])
+    async def test_rejects_invalid_fields(self, store: Store, fields: dict, reason: str) -> None:
+        with pytest.raises(InvalidContact, match=reason):
+            await add_contact(store, **fields)
+
+
+class TestFindAndReset:
+    async def test_unknown_key_raises(self, store: Store) -> None:
+        with pytest.raises(ContactNotFound):
+            await store.contacts.get("nobody@example.com")
+
+    async def test_reset_returns_to_new_and_bumps_epoch(self, store: Store) -> None:
+        c = await add_contact(store, name="Анна", email="anna@example.com")
+        await store.contacts.update(c.id, status=Status.STOPPED)
+        again = await reset_contact(store, c.id)
+        assert again.status is Status.NEW
+        assert again.epoch == c.epoch + 1
