@@ -18,6 +18,12 @@ from sales_agent.store import Store
 from sales_agent.store.embedded import ensure_embedded
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Every module in tests/fixtures/ is a plugin: each area (mail, telegram, llm, browser) keeps its
+# servers and fixtures there, in its own file.
+pytest_plugins = sorted(
+    f"tests.fixtures.{p.stem}" for p in (Path(__file__).parent / "fixtures").glob("[!_]*.py")
+)
 SHARED = ROOT.parent / "shared"
 
 

@@ -1,0 +1,1 @@
+"""Understanding replies and writing messages: classifier, knowledge base, reply writer, guard."""
