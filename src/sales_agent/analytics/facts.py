@@ -14,6 +14,35 @@ class ProductFacts:
     negative_share: float  # 0..1 of this product's reviews
     top_topic: str | None = None  # the most frequent topic among its negative reviews
     top_topic_share: float = 0.0  # 0..1 of its negative reviews that are about top_topic
+    negative: int = 0  # how many of its reviews are negative (negative_share = negative / reviews)
+    top_topic_count: int = 0  # how many of its negative reviews are about top_topic
+
+
+@dataclass(frozen=True)
+class TopicFacts:
+    """A complaint topic across the company: share of all negative reviews that are about it."""
+
+    topic: str
+    count: int
+    share: float  # 0..1 of the company's negative reviews
+
+
+@dataclass(frozen=True)
+class MonthFacts:
+    month: str  # "YYYY-MM"
+    reviews: int
+    negative: int
+    negative_share: float
+    positive_share: float
+
+
+@dataclass(frozen=True)
+class MarketplaceFacts:
+    marketplace: str
+    reviews: int
+    positive_share: float
+    neutral_share: float
+    negative_share: float
 
 
 @dataclass(frozen=True)
@@ -28,6 +57,14 @@ class CompanyFacts:
     period: tuple[date, date] | None = None
     chart: Path | None = None  # PNG rendered for this company, if any
     extra: dict[str, object] = field(default_factory=dict)
+    # Added by the analytics module; all optional so older callers keep working.
+    positive: int = 0
+    neutral: int = 0
+    negative: int = 0
+    complaint_topics: tuple[TopicFacts, ...] = ()  # most frequent first
+    monthly: tuple[MonthFacts, ...] = ()  # oldest first; only reviews with a date
+    by_marketplace: tuple[MarketplaceFacts, ...] = ()  # most reviews first
+    company_key: str = ""
 
     def product(self, name: str) -> ProductFacts | None:
         key = name.casefold().strip()
