@@ -1,0 +1,146 @@
+"""Binding a Telegram chat to a contact: deep-link tokens and what `/start` means.
+
+The first email can carry `https://t.me/<bot>?start=<token>`; pressing Start sends `/start
+<token>`, which binds that chat to the contact holding the token. Tokens are unguessable and
+single-use (cleared in the same atomic update that binds). `/start` without a (valid) token finds
+the contact by chat id, then by @username, else creates one from the Telegram profile.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import datetime
+
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from ..channels.base import IncomingMessage
+from ..domain.identity import normalize_handle
+from ..domain.model import Contact
+from ..errors import DuplicateContact, InvalidContact
+from ..store import Store
+from ..store.contacts import from_doc, new_contact_id
+from ..store.timeutil import to_ts
+from .contacts import build_contact
+
+log = logging.getLogger(__name__)
+
+
+def new_bot_token() -> str:
+    return secrets.token_urlsafe(16)  # 128 bits; URL-safe and within /start's 64-char limit
+
+
+def deep_link(bot_username: str, token: str) -> str:
+    return f"https://t.me/{bot_username.lstrip('@')}?start={token}"
+
+
+async def ensure_bot_token(store: Store, contact: Contact) -> str:
+    """The contact's pending deep-link token, made and saved if it has none."""
+    if contact.bot_token:
+        return contact.bot_token
+    token = new_bot_token()
+    updated = await store.contacts.update(contact.id, where={"bot_token": None}, bot_token=token)
+    if updated is None:  # someone set one meanwhile: use theirs
+        current = await store.contacts.get(contact.id)
+        return current.bot_token or token
+    return token
+
+
+def start_payload(command: str | None) -> str | None:
+    if not command or not command.startswith("/start"):
+        return None
+    payload = command.removeprefix("/start").strip()
+    return payload or None
+
+
+async def bind_start(store: Store, msg: IncomingMessage, now: datetime) -> tuple[Contact, bool]:
+    """The contact this `/start` belongs to, and whether it was created now."""
+    if msg.chat_id is None:
+        raise InvalidContact("a /start without a chat id cannot be bound")
+    token = start_payload(msg.command)
+    if token:
+        bound = await _bind_by_token(store, token, msg, now)
+        if bound is not None:
+            return bound, False
+        log.info("telegram /start with an unknown or used token from chat %s", msg.chat_id)
+    found = await _find_or_bind_by_profile(store, msg, now)
+    if found is not None:
+        return found, False
+    try:
+        return await store.contacts.add(_contact_from_profile(msg, now)), True
+    except DuplicateContact:  # a second /start raced this one
+        again = await store.contacts.find_by(telegram_chat_id=msg.chat_id)
+        if again is None:
+            raise
+        return again, False
+
+
+async def _bind_by_token(store: Store, token: str, msg: IncomingMessage,
+                         now: datetime) -> Contact | None:
+    collection = store.contacts.collection
+    owner = await collection.find_one({"bot_token": token}, {"_id": 1})
+    if owner is None:
+        return None
+    # The chat may be bound elsewhere already (a /start without a token made a contact first):
+    # the deep link names the real lead, so the binding moves to it.
+    await collection.update_many({"telegram_chat_id": msg.chat_id, "_id": {"$ne": owner["_id"]}},
+                                 {"$set": {"telegram_chat_id": None}})
+    try:
+        doc = await collection.find_one_and_update(
+            {"bot_token": token},
+            {"$set": {"bot_token": None, "telegram_chat_id": msg.chat_id,
+                      "updated_at": to_ts(now)}},
+            return_document=ReturnDocument.AFTER)
+    except DuplicateKeyError:  # another /start bound the chat meanwhile
+        return None
+    if doc is None:  # the token was used meanwhile (nx-27017 also answers a clash so)
+        return None
+    return await _fill_username(store, from_doc(doc), msg)
+
+
+async def _find_or_bind_by_profile(store: Store, msg: IncomingMessage,
+                                   now: datetime) -> Contact | None:
+    found = await store.contacts.find_by(telegram_chat_id=msg.chat_id)
+    if found is not None:
+        return await _fill_username(store, found, msg)
+    handle = _handle(msg)
+    if handle is None:
+        return None
+    by_handle = await store.contacts.find_by(telegram=handle, telegram_chat_id=None)
+    if by_handle is None:
+        return None
+    return await store.contacts.update(by_handle.id, where={"telegram_chat_id": None},
+                                       telegram_chat_id=msg.chat_id, updated_at=now) or by_handle
+
+
+async def _fill_username(store: Store, contact: Contact, msg: IncomingMessage) -> Contact:
+    handle = _handle(msg)
+    if contact.telegram or handle is None:
+        return contact
+    try:
+        updated = await store.contacts.update(contact.id, telegram=handle)
+    except DuplicateKeyError:  # another contact already has this handle: leave it
+        return contact
+    return updated or contact
+
+
+def _contact_from_profile(msg: IncomingMessage, now: datetime) -> Contact:
+    name = msg.sender_name.strip() or f"Telegram {msg.chat_id}"
+    language = "en" if msg.headers.get("language_code", "").startswith("en") else "ru"
+    handle = _handle(msg)
+    if handle:
+        contact = build_contact(name, "", telegram=handle, language=language, now=now)
+        return contact.model_copy(update={"telegram_chat_id": msg.chat_id})
+    return Contact(id=new_contact_id(), name=name, telegram_chat_id=msg.chat_id,
+                   language=language, created_at=now, updated_at=now)
+
+
+def _handle(msg: IncomingMessage) -> str | None:
+    raw = msg.headers.get("username", "")
+    if not raw:
+        return None
+    try:
+        return normalize_handle(raw)
+    except InvalidContact:
+        return None
