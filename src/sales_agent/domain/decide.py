@@ -6,7 +6,7 @@ contact gets nothing but a record, whatever arrives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from .actions import (
@@ -27,14 +27,15 @@ ENDED = (Status.STOPPED, Status.REDIRECTED, Status.IGNORED)
 @dataclass(frozen=True)
 class Policy:
     followup_gaps: tuple[int, ...] = (3, 7)  # business days before each follow-up
-    window: SendWindow = SendWindow()
+    window: SendWindow = field(default_factory=SendWindow)
     later_default_days: int = 14  # "write later" with no date
     max_clarifications: int = 1
 
 
-def decide(contact: Contact, event: Event, now: datetime, policy: Policy = Policy(),
+def decide(contact: Contact, event: Event, now: datetime, policy: Policy | None = None,
            channel: str = "email") -> list[Action]:
     """`channel` is where proactive messages to this contact go (email, else Telegram, ...)."""
+    policy = policy or Policy()
     if contact.status is Status.STOPPED:
         return []
     if isinstance(event, ConversationStarted):
@@ -47,7 +48,8 @@ def decide(contact: Contact, event: Event, now: datetime, policy: Policy = Polic
 def _start(contact: Contact, channel: str, now: datetime, policy: Policy) -> list[Action]:
     at = policy.window.next_open(now, contact.timezone)
     return [
-        SendMessage("first", channel, not_before=at, with_chart=True),
+        # A colleague we were referred to gets an introduction that names nobody.
+        SendMessage("redirect_intro" if contact.referred_by else "first", channel, not_before=at),
         _active(contact, at, policy, followups_sent=0, clarifications=0, until=None),
     ]
 
@@ -95,7 +97,8 @@ def _reply(contact: Contact, event: ReplyReceived, now: datetime, policy: Policy
         case Intent.AUTO_REPLY:
             return _auto_reply(contact, event, policy)
         case Intent.PRESENTATION:
-            return [SendMessage("presentation", ch), _active(contact, now, policy, followups_sent=0)]
+            return [SendMessage("presentation", ch),
+                    _active(contact, now, policy, followups_sent=0)]
         case Intent.DEMO:
             return [SendMessage("demo", ch), NotifyManager("manager_demo", "demo requested"),
                     UpdateContact({"status": Status.DEMO, "wake_at": None, "wake_reason": None})]

@@ -1,4 +1,4 @@
-"""The domain's vocabulary: statuses, intents, channels, a contact and one message of its history."""
+"""The domain's vocabulary: statuses, intents, channels, a contact, one message of its history."""
 
 from __future__ import annotations
 
@@ -66,6 +66,7 @@ class Contact(BaseModel):
     wake_at: datetime | None = None  # when the scheduler should look at this contact again
     wake_reason: str | None = None  # "followup" | "reminder"
     epoch: int = 0  # bumped by reset: keys of older steps never collide with new ones
+    last_event: str | None = None  # key of the last inbox item applied (replays are skipped)
     bot_token: str | None = None  # single-use deep-link token for the Telegram bot
     note: str = ""
 

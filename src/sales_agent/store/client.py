@@ -15,7 +15,9 @@ from . import constants as c
 from .contacts import ContactRepository
 from .embedded import EmbeddedServer, ensure_embedded
 from .messages import MessageRepository
+from .notifications import Notifications
 from .queue import LeasedQueue
+from .suppression import SuppressionList
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,8 @@ class Store:
         self.messages = MessageRepository(self.db[c.MESSAGES])
         self.inbox = LeasedQueue(self.db[c.INBOX], order="received_at")
         self.outbox = LeasedQueue(self.db[c.OUTBOX], order="due_at")
+        self.suppression = SuppressionList(self.db[c.SUPPRESSION])
+        self.notifications = Notifications(self.db[c.NOTIFICATIONS])
 
     @property
     def address(self) -> str:
@@ -62,6 +66,7 @@ class Store:
         await self.inbox.ensure_indexes()
         await self.outbox.ensure_indexes()
         await self.db[c.REVIEWS].create_index([("company_key", 1), ("date", 1)])
+        await self.notifications.ensure_indexes()
 
     async def close(self) -> None:
         await self.client.close()

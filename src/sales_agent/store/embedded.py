@@ -121,7 +121,7 @@ def _spawn(directory: Path, port: int) -> subprocess.Popen[bytes]:
         "--log-file", str(directory / "nx-27017.log"), "--pid-file", str(directory / "nx.pid"),
     ]
     return subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=open(directory / "stderr.log", "ab"),  # noqa: SIM115
+        cmd, stdout=subprocess.DEVNULL, stderr=open(directory / "stderr.log", "ab"),
         preexec_fn=_die_with_parent, start_new_session=True,
     )
 

@@ -1,0 +1,51 @@
+"""What an operator (CLI, console) does to a conversation: play the lead, answer, stop."""
+
+from __future__ import annotations
+
+import secrets
+
+from ..channels.base import IncomingMessage
+from ..domain.model import Status
+from ..settings import Settings
+from ..store import Store
+from ..store.timeutil import now_utc
+from .inbound import store_inbound
+
+
+async def submit_sandbox_reply(store: Store, contact_id: str, text: str) -> str:
+    """The operator, playing the lead, says `text`; the logic worker answers it."""
+    contact = await store.contacts.get(contact_id)
+    key = f"sandbox:{contact.id}:{secrets.token_hex(6)}"
+    await store_inbound(store, IncomingMessage(
+        channel="sandbox", key=key, sender=contact.id, text=text, full_text=text,
+        at=now_utc(), sender_name=contact.name), route="sandbox")
+    return key
+
+
+async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
+                              text: str) -> str:
+    """A human's answer from the hand-off queue, through the outbox like any other message."""
+    from ..workers.routing import address, enabled_routes, history_channel, proactive_route
+
+    contact = await store.contacts.get(contact_id)
+    now = now_utc()
+    key = f"operator:{contact.id}:{secrets.token_hex(6)}"
+    route = proactive_route(contact, settings, enabled_routes(settings))
+    await store.outbox.put(key, {
+        "contact_id": contact.id, "route": route, "channel": history_channel(route),
+        "to": address(route, contact) or contact.id, "to_name": contact.name,
+        "kind": "operator", "text": text, "html": None, "subject": "Napoleon IT «Отзывы»",
+        "attachments": [], "internal": False,
+    }, due=now.timestamp())
+    if contact.status is Status.HANDOFF:
+        await store.contacts.update(contact.id, status=Status.ACTIVE, updated_at=now)
+    return key
+
+
+async def stop_contact(store: Store, contact_id: str, *, reason: str = "operator") -> None:
+    contact = await store.contacts.get(contact_id)
+    now = now_utc()
+    await store.suppression.add(contact, reason=reason, now=now.timestamp())
+    await store.outbox.cancel({"contact_id": contact.id, "internal": False}, reason=reason,
+                              now=now.timestamp())
+    await store.contacts.update(contact.id, status=Status.STOPPED, wake_at=None, updated_at=now)

@@ -1,0 +1,44 @@
+"""Putting what a channel received into the inbox, matched to its conversation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from ..channels.base import IncomingMessage
+from ..domain.model import Contact
+from ..store import Store
+from ..store.timeutil import to_ts
+
+MAX_TEXT = 100_000  # a 1 MB reply is kept for audit up to here; the classifier reads far less
+
+
+async def match_contact(store: Store, msg: IncomingMessage) -> Contact | None:
+    """By thread first (In-Reply-To, References), then by who wrote."""
+    if msg.channel == "email":
+        for ref in (msg.in_reply_to, *reversed(msg.references)):
+            if ref:
+                sent = await store.messages.find_by_message_id(ref)
+                if sent:
+                    return await store.contacts.find_by(_id=sent.contact_id)
+        return await store.contacts.find_by(email=msg.sender.lower())
+    if msg.channel == "telegram":
+        if msg.chat_id is not None:
+            found = await store.contacts.find_by(telegram_chat_id=msg.chat_id)
+            if found:
+                return found
+        handle = msg.headers.get("username") or ""
+        return await store.contacts.find_by(telegram=handle.lower()) if handle else None
+    return await store.contacts.find_by(_id=msg.sender)
+
+
+async def store_inbound(store: Store, msg: IncomingMessage, *, route: str | None = None) -> bool:
+    """Once per message key; an unknown sender is kept (contact_id None) for the operator."""
+    contact = await match_contact(store, msg)
+    doc = asdict(msg)
+    doc.update(
+        type="reply", contact_id=contact.id if contact else None, at=to_ts(msg.at),
+        text=msg.text[:MAX_TEXT], full_text=(msg.full_text or msg.text)[:MAX_TEXT],
+        truncated=len(msg.text) > MAX_TEXT, references=list(msg.references),
+        attachments=list(msg.attachments), route=route or msg.channel,
+    )
+    return await store.inbox.put(msg.key, doc, due=to_ts(msg.at) or 0.0)

@@ -1,0 +1,198 @@
+"""The logic worker's heart: one inbox item in, a decision, its actions applied idempotently.
+
+Everything an item causes is keyed by the item's key (outbox keys, message ids), and the contact
+update that closes it records `last_event`; so a worker that dies half-way and an item claimed
+again produce no second message and lose none.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from ..brain.classifier import Classification, classify, detect_language
+from ..domain.actions import (
+    Action,
+    NotifyManager,
+    ReferColleague,
+    SendMessage,
+    StopEverywhere,
+    UpdateContact,
+)
+from ..domain.decide import Policy, decide
+from ..domain.events import ConversationStarted, Event, ReplyReceived, WakeUpDue
+from ..domain.model import Contact, Direction, Intent, Message, Status
+from ..settings import Settings
+from ..store import Store
+from ..store.timeutil import from_ts, to_ts
+from .clock import Clock
+from .logs import log_event
+from .outgoing import Outgoing
+from .routing import history_channel, proactive_route, reply_route
+
+log = logging.getLogger(__name__)
+
+
+class Engine:
+    def __init__(self, store: Store, settings: Settings, outgoing: Outgoing, *,
+                 clock: Clock, routes: frozenset[str], policy: Policy | None = None,
+                 llm: Any = None) -> None:
+        self.store, self.settings, self.outgoing = store, settings, outgoing
+        self.clock, self.routes, self.llm = clock, routes, llm
+        self.policy = policy or Policy(followup_gaps=tuple(settings.followup_days))
+
+    async def process(self, item: dict[str, Any]) -> str:
+        """Decide on one claimed inbox item and apply the decision. Returns what happened."""
+        now = self.clock.now()
+        if item.get("command", "") and item["command"].startswith("/start"):
+            return await self._telegram_start(item, now)
+        contact = await self._contact(item)
+        if contact is None:
+            log_event("unmatched", level=logging.WARNING, key=item["key"],
+                      sender=item.get("sender"), channel=item.get("channel"))
+            return "unmatched"
+        if contact.last_event == item["key"]:
+            return "replayed"
+        event, classification = await self._event(item, contact)
+        if item.get("type") == "reply":
+            await self._record_inbound(item, contact, classification)
+            if classification and item.get("channel") != "sandbox":
+                lang = detect_language(item.get("text") or "")
+                contact = contact.model_copy(update={"language": lang})
+        if event is None:
+            await self._close(contact, item, {}, now)
+            return "recorded"
+        route = self._route(item, contact)
+        actions = decide(contact, event, now, self.policy, channel=route)
+        fields = await self._apply(actions, contact, item, now)
+        await self._close(contact, item, fields, now)
+        log_event("decided", contact=contact.id, key=item["key"],
+                  intent=classification.intent if classification else None,
+                  actions=",".join(_describe(a) for a in actions) or "none")
+        return "decided"
+
+    async def _contact(self, item: dict[str, Any]) -> Contact | None:
+        if item.get("contact_id"):
+            return await self.store.contacts.find_by(_id=item["contact_id"])
+        return None
+
+    async def _event(self, item: dict[str, Any], contact: Contact
+                     ) -> tuple[Event | None, Classification | None]:
+        kind = item.get("type")
+        if kind == "start":
+            if contact.status is not Status.NEW or item.get("epoch") != contact.epoch:
+                return None, None
+            return ConversationStarted(), None
+        if kind == "wake":
+            if to_ts(contact.wake_at) != item.get("wake_at"):
+                return None, None  # the wake-up was moved or cancelled since
+            return WakeUpDue(item.get("reason") or "followup"), None
+        if item.get("bounce"):
+            await self.outgoing.notify_operator(contact, item, "bounce", self.clock.now())
+            return None, None
+        c = await self._classify(item)
+        return ReplyReceived(
+            intent=c.intent, channel=history_channel(item.get("channel", "email")),
+            confidence=c.confidence, until=c.until, colleague=c.contact,
+            kind=item.get("kind") or "text", needs_human=c.ambiguous and c.confidence < 0.3,
+        ), c
+
+    async def _classify(self, item: dict[str, Any]) -> Classification:
+        if item.get("command") == "/stop":
+            return Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
+        at = from_ts(item.get("at")) or self.clock.now()
+        c = classify(item.get("text") or "", date=at, channel=item.get("channel", "email"),
+                     subject=item.get("subject"), headers=item.get("headers") or {},
+                     sender=item.get("sender"))
+        if item.get("auto_reply") and c.intent is not Intent.AUTO_REPLY:
+            c = replace(c, intent=Intent.AUTO_REPLY, reasons=(*c.reasons, "auto-reply headers"))
+        if c.ambiguous and self.llm is not None:
+            c = await self._second_opinion(item, c, at)
+        return c
+
+    async def _second_opinion(self, item: dict[str, Any], c: Classification,
+                              at: datetime) -> Classification:
+        candidates = [str(i) for i in (c.intent, c.runner_up) if i]
+        verdict = await self.llm.classify(item.get("text") or "", candidates=candidates, date=at)
+        if verdict is None:
+            return c
+        return replace(c, intent=Intent(verdict.intent), confidence=verdict.confidence,
+                       contact=verdict.contact or c.contact, until=verdict.until or c.until,
+                       reasons=(*c.reasons, "settled by the LLM"))
+
+    def _route(self, item: dict[str, Any], contact: Contact) -> str:
+        if item.get("type") == "reply":
+            return reply_route(item.get("channel", "email"), contact, self.settings, self.routes,
+                               item.get("route"))
+        return proactive_route(contact, self.settings, self.routes)
+
+    async def _apply(self, actions: list[Action], contact: Contact, item: dict[str, Any],
+                     now: datetime) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for index, action in enumerate(actions):
+            key = f"{item['key']}#{index}"
+            if isinstance(action, SendMessage):
+                handoff = await self.outgoing.send(action, contact, item, key, now)
+                if handoff:
+                    fields.update(status=Status.HANDOFF, wake_at=None, wake_reason=None)
+                    await self.outgoing.notify_manager(
+                        NotifyManager("manager_handoff", "no answer in the knowledge base"),
+                        contact, item, key + "h", now)
+            elif isinstance(action, UpdateContact):
+                fields = {**action.fields, **fields}
+            elif isinstance(action, NotifyManager):
+                await self.outgoing.notify_manager(action, contact, item, key, now)
+            elif isinstance(action, ReferColleague):
+                await self.outgoing.refer(action.colleague, contact, now)
+            elif isinstance(action, StopEverywhere):
+                await self.store.suppression.add(contact, reason="stop", now=now.timestamp())
+                await self.store.outbox.cancel({"contact_id": contact.id, "internal": False},
+                                               reason="stopped", now=now.timestamp())
+        return fields
+
+    async def _record_inbound(self, item: dict[str, Any], contact: Contact,
+                              c: Classification | None) -> None:
+        why = "; ".join(c.reasons) if c else None
+        await self.store.messages.record(Message(
+            id="in:" + item["key"], contact_id=contact.id, direction=Direction.IN,
+            channel=history_channel(item.get("channel", "email")), text=item.get("text") or "",
+            at=from_ts(item.get("at")) or self.clock.now(), intent=c.intent if c else None,
+            attachments=item.get("attachments") or [], subject=item.get("subject"),
+            message_id=item.get("message_id"), decision=why,
+        ))
+
+    async def _close(self, contact: Contact, item: dict[str, Any], fields: dict[str, Any],
+                     now: datetime) -> None:
+        extra: dict[str, Any] = {"updated_at": now, "last_event": item["key"]}
+        if item.get("type") == "reply":
+            extra.update(last_in_at=now, language=contact.language)
+        await self.store.contacts.update(contact.id, **fields, **extra)
+
+    async def _telegram_start(self, item: dict[str, Any], now: datetime) -> str:
+        from ..service.telegram_binding import bind_start
+        from .inbound_doc import incoming_from_doc
+
+        contact, _created = await bind_start(self.store, incoming_from_doc(item), now)
+        if contact.last_event == item["key"]:
+            return "replayed"
+        # /start is the lead asking to talk: the conversation starts over, a past stop included.
+        await self.store.suppression.remove_for(contact.id)
+        fresh = contact.model_copy(update={"status": Status.NEW, "followups_sent": 0,
+                                           "clarifications": 0})
+        actions = decide(fresh, ConversationStarted(channel="telegram"), now, self.policy)
+        actions = [replace(a, not_before=None) if isinstance(a, SendMessage) else a
+                   for a in actions]
+        fields = await self._apply(actions, fresh, {**item, "type": "start"}, now)
+        await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1}, now)
+        return "started"
+
+
+def _describe(action: Action) -> str:
+    if isinstance(action, SendMessage):
+        return f"send:{action.kind}"
+    if isinstance(action, UpdateContact):
+        status = action.fields.get("status")
+        return f"status:{status}" if status else "update"
+    return type(action).__name__

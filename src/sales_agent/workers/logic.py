@@ -1,0 +1,51 @@
+"""The logic worker: claims inbox items one at a time and hands them to the engine."""
+
+from __future__ import annotations
+
+import logging
+
+from ..store import Store
+from ..store.queue import DONE
+from .clock import Clock
+from .engine import Engine
+from .logs import log_event
+
+log = logging.getLogger(__name__)
+
+
+class LogicWorker:
+    """lease: seconds an item is held (classification + rendering take milliseconds offline,
+    an LLM call up to its timeout); max_attempts: claims before an item is quarantined."""
+
+    def __init__(self, store: Store, engine: Engine, *, clock: Clock, owner: str,
+                 lease: float = 120.0, max_attempts: int = 5) -> None:
+        self.store, self.engine, self.clock = store, engine, clock
+        self.owner, self.lease, self.max_attempts = owner, lease, max_attempts
+        self.processed = self.quarantined = 0
+
+    async def process_one(self) -> bool:
+        item = await self.store.inbox.claim_due(self.owner, now=self.clock.ts(), lease=self.lease)
+        if item is None:
+            return False
+        if item["attempts"] > self.max_attempts:
+            await self._quarantine(item, "failed too many times")
+            return True
+        try:
+            outcome = await self.engine.process(item)
+        except Exception as e:
+            log.exception("inbox item %s failed", item["key"])
+            await self.store.inbox.retry_at(item["_id"], self.owner,
+                                            at=self.clock.ts() + 10.0 * item["attempts"],
+                                            error=repr(e)[:500])
+            return True
+        status = "unmatched" if outcome == "unmatched" else DONE
+        await self.store.inbox.complete(item["_id"], self.owner, status=status,
+                                        now=self.clock.ts(), outcome=outcome)
+        self.processed += 1
+        return True
+
+    async def _quarantine(self, item: dict, reason: str) -> None:
+        self.quarantined += 1
+        log_event("quarantined", level=logging.ERROR, key=item["key"], why=reason)
+        await self.store.inbox.complete(item["_id"], self.owner, status="quarantined",
+                                        now=self.clock.ts(), last_error=reason)

@@ -1,0 +1,167 @@
+"""A channel worker's send side: claim an outbox item, re-check do-not-contact, send, record.
+
+Order matters for "nothing twice": the history record is written before the item is closed, and
+a re-claimed item (attempts > 1) first asks the channel whether it already went out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
+from ..domain.model import Direction, Message, Status
+from ..errors import PermanentChannelError, TransientChannelError
+from ..store import Store
+from ..store.queue import CANCELLED, FAILED
+from .clock import Clock
+from .logs import log_event
+
+log = logging.getLogger(__name__)
+ALWAYS_ALLOWED = {"stop_confirm"}  # the one short confirmation a stop is owed
+
+
+class OutboxSender:
+    """Sends what the outbox holds for one route.
+
+    lease: seconds a claim is held; a worker killed mid-send loses it after this.
+    max_attempts: transient failures before the item fails and the operator is told.
+    per_minute: rate cap for this channel in this process (None = no cap).
+    """
+
+    def __init__(self, store: Store, channel: AbstractChannel, route: str, *, clock: Clock,
+                 owner: str, attachments_dir: Path, charts_dir: Path, lease: float = 120.0,
+                 max_attempts: int = 8, per_minute: int | None = None) -> None:
+        self.store, self.channel, self.route, self.clock = store, channel, route, clock
+        self.owner, self.lease, self.max_attempts = owner, lease, max_attempts
+        self.attachments_dir, self.charts_dir = attachments_dir.resolve(), charts_dir.resolve()
+        self.interval = 60.0 / per_minute if per_minute else 0.0
+        self._last_send = 0.0
+        self.sent = self.skipped = self.failed = self.retried = 0
+
+    async def send_one(self) -> bool:
+        """Claim and handle one due item; False when none is due."""
+        now = self.clock.ts()
+        item = await self.store.outbox.claim_due(self.owner, now=now, lease=self.lease,
+                                                 where={"route": self.route})
+        if item is None:
+            return False
+        try:
+            await self._handle(item)
+        except TransientChannelError as e:
+            await self._retry(item, e.retry_after, str(e))
+        except PermanentChannelError as e:
+            await self._fail(item, str(e))
+        except Exception as e:  # an unknown failure is retried, never lost
+            log.exception("send failed")
+            await self._retry(item, min(30.0 * item["attempts"], 600.0), repr(e))
+        return True
+
+    async def _handle(self, item: dict[str, Any]) -> None:
+        reason = await self._blocked(item)
+        if reason:
+            await self.store.outbox.complete(item["_id"], self.owner, status=CANCELLED,
+                                             now=self.clock.ts(), last_error=reason)
+            self.skipped += 1
+            log_event("not_sent", contact=item["contact_id"], key=item["key"], why=reason)
+            return
+        message = self._message(item)
+        if item["attempts"] > 1 and isinstance(self.channel, DeliveryCheck) \
+                and await self.channel.was_delivered(message):
+            log_event("already_delivered", contact=item["contact_id"], key=item["key"])
+        else:
+            await self._pace()
+            receipt = await self.channel.send(message)
+            item["provider_id"] = receipt.message_id
+        await self._record(item)
+        await self.store.outbox.complete(item["_id"], self.owner, now=self.clock.ts(),
+                                         sent_at=self.clock.ts(),
+                                         provider_id=item.get("provider_id"))
+        self.sent += 1
+        log_event("sent", contact=item["contact_id"], kind=item.get("kind"), route=self.route,
+                  key=item["key"])
+
+    async def _blocked(self, item: dict[str, Any]) -> str | None:
+        if item.get("internal"):
+            return None
+        if item.get("kind") in ALWAYS_ALLOWED:
+            return None
+        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        if contact is None:
+            return "contact deleted"
+        if contact.status is Status.STOPPED:
+            return "contact stopped"
+        prefix = "email" if self.route == "email" else "tg"
+        if await self.store.suppression.blocks(f"{prefix}:{item['to']}"):
+            return "address on the do-not-contact list"
+        return None
+
+    def _message(self, item: dict[str, Any]) -> OutgoingMessage:
+        files = [self._attachment(n) for n in item.get("attachments") or []]
+        if item.get("chart"):
+            files.append(self._chart(item["chart"]))
+        return OutgoingMessage(
+            key=item["key"], contact_id=item["contact_id"], channel=item["channel"],
+            to=item["to"], to_name=item.get("to_name") or "", text=item["text"],
+            subject=item.get("subject"), html=item.get("html"),
+            attachments=tuple(f for f in files if f is not None),
+            message_id=item.get("message_id"), in_reply_to=item.get("in_reply_to"),
+            references=tuple(item.get("references") or ()),
+        )
+
+    def _attachment(self, name: str) -> Path | None:
+        # Names only, from our own folder: a name that tries to leave it is refused.
+        path = (self.attachments_dir / Path(name).name).resolve()
+        if path.parent != self.attachments_dir or not path.is_file():
+            log.warning("attachment %r is not in %s; not sent", name, self.attachments_dir)
+            return None
+        return path
+
+    def _chart(self, raw: str) -> Path | None:
+        path = Path(raw).resolve()
+        return path if path.parent == self.charts_dir and path.is_file() else None
+
+    async def _record(self, item: dict[str, Any]) -> None:
+        if item.get("internal"):
+            return
+        names = [Path(n).name for n in item.get("attachments") or []]
+        if item.get("chart"):
+            names.append(Path(item["chart"]).name)
+        now = self.clock.now()
+        await self.store.messages.record(Message(
+            id="out:" + item["key"], contact_id=item["contact_id"], direction=Direction.OUT,
+            channel=item["channel"], text=item["text"], at=now, attachments=names,
+            subject=item.get("subject"), message_id=item.get("message_id"),
+            decision=item.get("kind"),
+        ))
+        await self.store.contacts.update(item["contact_id"], last_out_at=now)
+
+    async def _pace(self) -> None:
+        if self.interval:
+            wait = self._last_send + self.interval - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._last_send = time.monotonic()
+
+    async def _retry(self, item: dict[str, Any], delay: float, error: str) -> None:
+        if item["attempts"] >= self.max_attempts:
+            await self._fail(item, f"gave up after {item['attempts']} attempts: {error}")
+            return
+        self.retried += 1
+        log_event("retry", level=logging.WARNING, contact=item["contact_id"], key=item["key"],
+                  delay=round(delay, 1), error=error[:200])
+        await self.store.outbox.retry_at(item["_id"], self.owner, at=self.clock.ts() + delay,
+                                         error=error[:500])
+
+    async def _fail(self, item: dict[str, Any], error: str) -> None:
+        self.failed += 1
+        log_event("send_failed", level=logging.ERROR, contact=item["contact_id"],
+                  key=item["key"], error=error[:200])
+        await self.store.outbox.complete(item["_id"], self.owner, status=FAILED,
+                                         now=self.clock.ts(), last_error=error[:500])
+        await self.store.notifications.add(
+            f"failed:{item['key']}", contact_id=item["contact_id"], kind="send_failed",
+            reason=error[:500], text=item.get("text", "")[:500], at=self.clock.ts())

@@ -1,0 +1,132 @@
+"""Turning decided actions into outbox items: render the draft, address it, thread it, key it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from ..analytics.facts import CompanyFacts
+from ..brain.writer import Draft, ReplyWriter, WriteContext
+from ..domain.actions import NotifyManager, SendMessage
+from ..domain.identity import key_kind
+from ..domain.model import Contact
+from ..errors import ContactError
+from ..service.contacts import build_contact
+from ..settings import Settings
+from ..store import Store
+from .compose import make_message_id, reply_subject, thread_of
+from .logs import log_event
+from .routing import EMAIL, address, history_channel
+
+log = logging.getLogger(__name__)
+CHART_KINDS = {"answer", "interested"}
+
+
+class Outgoing:
+    def __init__(self, store: Store, settings: Settings, writer: ReplyWriter, *,
+                 routes: frozenset[str], facts_for: Any = None, bot_link_for: Any = None) -> None:
+        self.store, self.settings, self.writer, self.routes = store, settings, writer, routes
+        self.facts_for = facts_for  # async (store, company) -> CompanyFacts | None
+        self.bot_link_for = bot_link_for  # async (store, contact) -> str | None
+
+    async def send(self, action: SendMessage, contact: Contact, item: dict[str, Any], key: str,
+                   now: datetime) -> bool:
+        """Queue one message to the lead; True when the writer says a human must answer."""
+        if await self.store.outbox.get(key):
+            return False  # queued before a crash: the same decision, not a second message
+        route = action.channel
+        to = address(route, contact)
+        if to is None:
+            log_event("no_address", level=logging.WARNING, contact=contact.id, route=route)
+            return False
+        facts = await self._facts(contact)
+        draft = await self.writer.write(action.kind, WriteContext(
+            contact=contact, language=contact.language, lead_text=item.get("text"),
+            facts=facts, until=action.until, thread_subject=item.get("subject"),
+            bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
+        ))
+        doc = await self._envelope(draft, contact, item, route, to)
+        if action.with_chart or action.kind in CHART_KINDS:
+            doc["chart"] = str(facts.chart) if facts and facts.chart else None
+        due = (action.not_before or now).timestamp()
+        await self.store.outbox.put(key, doc, due=due)
+        log_event("queued", contact=contact.id, kind=action.kind, route=route, key=key)
+        return draft.handoff
+
+    async def _envelope(self, draft: Draft, contact: Contact, item: dict[str, Any], route: str,
+                        to: str) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "contact_id": contact.id, "route": route, "channel": history_channel(route),
+            "to": to, "to_name": contact.name, "kind": draft.kind, "text": draft.text,
+            "html": draft.html, "attachments": list(draft.attachments), "internal": False,
+            "subject": draft.subject, "trigger": item.get("key"), "source": draft.source,
+        }
+        if route == EMAIL:
+            thread = await thread_of(self.store, contact)
+            doc["message_id"] = make_message_id(self.settings.from_email)
+            inbound_id = item.get("message_id") if item.get("channel") == "email" else None
+            parent = inbound_id or (thread["ids"][-1] if thread["ids"] else None)
+            doc["in_reply_to"] = parent
+            doc["references"] = [*thread["ids"], *([inbound_id] if inbound_id else [])][-20:]
+            if parent:
+                doc["subject"] = reply_subject(item.get("subject") or thread["subject"],
+                                               draft.subject)
+        return doc
+
+    async def _facts(self, contact: Contact) -> CompanyFacts | None:
+        if self.facts_for is None or not contact.company:
+            return None
+        try:
+            return await self.facts_for(self.store, contact.company)
+        except Exception as e:  # analytics must never stop a conversation
+            log.warning("analytics for %r failed: %s", contact.company, e)
+            return None
+
+    async def _bot_link(self, contact: Contact, action: SendMessage, route: str) -> str | None:
+        if self.bot_link_for is None or route != EMAIL or action.kind != "first":
+            return None
+        return await self.bot_link_for(self.store, contact)
+
+    async def notify_manager(self, action: NotifyManager, contact: Contact, item: dict[str, Any],
+                             key: str, now: datetime) -> None:
+        history = await self.store.messages.for_contact(contact.id)
+        summary = "\n".join(f"{'←' if m.direction == 'in' else '→'} {m.text[:300]}"
+                            for m in history[-6:])
+        draft = await self.writer.write(action.kind, WriteContext(
+            contact=contact, language="ru", lead_text=item.get("text"), summary=summary))
+        await self._notification(contact, action.kind, action.reason, draft.text, key, now)
+        if EMAIL in self.routes and self.settings.manager_email:
+            await self.store.outbox.put(key + ":manager", {
+                "contact_id": contact.id, "route": EMAIL, "channel": "email", "internal": True,
+                "to": self.settings.manager_email, "to_name": "", "kind": action.kind,
+                "subject": draft.subject, "text": draft.text, "html": draft.html,
+                "attachments": [], "message_id": make_message_id(self.settings.from_email),
+            }, due=now.timestamp())
+
+    async def notify_operator(self, contact: Contact, item: dict[str, Any], reason: str,
+                              now: datetime) -> None:
+        await self._notification(contact, reason, reason, item.get("text") or "",
+                                 f"{item['key']}:{reason}", now)
+
+    async def _notification(self, contact: Contact, kind: str, reason: str, text: str, key: str,
+                            now: datetime) -> None:
+        await self.store.notifications.add(key, contact_id=contact.id, kind=kind, reason=reason,
+                                           text=text, at=now.timestamp())
+
+    async def refer(self, colleague: str, referrer: Contact, now: datetime) -> Contact | None:
+        """The named colleague becomes a new lead; the scheduler writes to them next."""
+        is_email = key_kind(colleague) == "email"
+        local = colleague.split("@")[0] if is_email else colleague.lstrip("@")
+        name = " ".join(p.capitalize() for p in local.replace("_", ".").split(".") if p)
+        try:
+            new = build_contact(
+                name or colleague, referrer.company, email=colleague if is_email else None,
+                telegram=None if is_email else colleague, products=referrer.products,
+                referred_by=referrer.id, language=referrer.language, now=now)
+            await self.store.contacts.add(new)
+        except ContactError as e:
+            log_event("referral_skipped", contact=referrer.id, colleague=colleague, why=str(e))
+            return None
+        log_event("referred", contact=referrer.id, colleague=new.id)
+        return new

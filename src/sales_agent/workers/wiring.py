@@ -1,0 +1,93 @@
+"""Wiring: the engine and the channels a role needs, built from the settings. Nothing connects
+until a worker runs."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..brain.knowledge import KnowledgeBase
+from ..brain.llm import LlmClient
+from ..brain.writer import ReplyWriter
+from ..channels.base import AbstractChannel
+from ..channels.sandbox import SandboxChannel
+from ..settings import Settings
+from ..store import Store
+from .clock import Clock
+from .engine import Engine
+from .inbound import pump_inbound
+from .outbound import OutboxSender
+from .outgoing import Outgoing
+from .routing import EMAIL, SANDBOX, TELEGRAM_BOT, TELEGRAM_USER, enabled_routes
+
+log = logging.getLogger(__name__)
+RATE_PER_MINUTE = {EMAIL: 120, TELEGRAM_BOT: 600, TELEGRAM_USER: 20, SANDBOX: None}
+
+
+@dataclass
+class ChannelRuntime:
+    route: str
+    channel: AbstractChannel
+    sender: OutboxSender
+    store: Store
+
+    async def pump(self) -> None:
+        await pump_inbound(self.store, self.channel, route=self.route)
+
+
+def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:
+    llm = LlmClient.from_settings(settings)
+    writer = ReplyWriter(settings, KnowledgeBase.load(settings.knowledge_dir), llm)
+    routes = enabled_routes(settings)
+    outgoing = Outgoing(store, settings, writer, routes=routes, facts_for=_facts_for(),
+                        bot_link_for=_bot_link_for(settings))
+    return Engine(store, settings, outgoing, clock=clock, routes=routes, llm=llm)
+
+
+def _facts_for():  # type: ignore[no-untyped-def]
+    try:
+        from ..analytics.service import company_facts
+    except ImportError:
+        return None
+    return company_facts
+
+
+def _bot_link_for(settings: Settings):  # type: ignore[no-untyped-def]
+    if not settings.telegram_bot_enabled:
+        return None
+    try:
+        from ..service.telegram_binding import bot_link_for_contact
+    except ImportError:
+        return None
+    return bot_link_for_contact
+
+
+def build_channels(store: Store, settings: Settings, clock: Clock, owner: str,
+                   roles: set[str]) -> list[ChannelRuntime]:
+    wanted = [r for r in (SANDBOX, EMAIL, TELEGRAM_BOT, TELEGRAM_USER)
+              if r in roles and r in enabled_routes(settings)]
+    runtimes = []
+    for route in wanted:
+        channel = _channel(route, settings)
+        sender = OutboxSender(
+            store, channel, route, clock=clock, owner=owner,
+            attachments_dir=settings.attachments_dir, charts_dir=settings.data_dir / "charts",
+            per_minute=RATE_PER_MINUTE.get(route))
+        runtimes.append(ChannelRuntime(route, channel, sender, store))
+    return runtimes
+
+
+def _channel(route: str, settings: Settings) -> AbstractChannel:
+    if route == EMAIL:
+        from ..channels.email.channel import EmailChannel
+
+        return EmailChannel.from_settings(settings)
+    if route == TELEGRAM_BOT:
+        from ..channels.telegram_bot import TelegramBotChannel
+
+        return TelegramBotChannel.from_settings(settings)
+    if route == TELEGRAM_USER:
+        from ..channels.telegram_user import TelegramUserChannel
+
+        return TelegramUserChannel.from_settings(settings)
+    return SandboxChannel()
