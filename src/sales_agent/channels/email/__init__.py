@@ -1,0 +1,6 @@
+"""The email channel: parse replies, compose and send over SMTP, receive over IMAP."""
+
+from .parse import ParsedEmail, parse_email
+from .quotes import strip_html_quote, strip_quoted_reply
+
+__all__ = ["ParsedEmail", "parse_email", "strip_html_quote", "strip_quoted_reply"]

@@ -1,0 +1,164 @@
+"""`parse_email(raw) -> ParsedEmail`: any MIME in, the lead's new text out. Never raises."""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+
+from . import mime
+from .html import html_to_text
+from .quotes import strip_quoted_reply
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 10 * 1024 * 1024  # bigger mail is kept truncated, with a note
+KEPT_HEADERS = ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+                "X-Auto-Response-Suppress", "X-Failed-Recipients", "List-Id", "Return-Path",
+                "Reply-To", "Content-Type")
+_AUTO_SUBJECT = re.compile(
+    r"^\s*(автоответ|автоматический ответ|нет на месте|out of (the )?office|automatic reply|"
+    r"auto(matic)?[- ]?reply|auto:|autoreply|abwesenheitsnotiz|réponse automatique)", re.I)
+_BOUNCE_FROM = re.compile(r"^(mailer-daemon|postmaster)@", re.I)
+_MSGID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass
+class ParsedEmail:
+    message_id: str
+    in_reply_to: str | None = None
+    references: list[str] = field(default_factory=list)
+    from_email: str = ""
+    from_name: str = ""
+    to: list[str] = field(default_factory=list)
+    subject: str = ""
+    date: datetime | None = None
+    text: str = ""  # the new text only
+    full_text: str = ""  # everything, for audit
+    auto_reply: bool = False
+    bounce: bool = False
+    attachments: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what went wrong while reading it
+
+    def to_contract_json(self) -> dict[str, object]:
+        """Exactly the object `sales-agent parse-email` prints (CONTRACT.md)."""
+        return {
+            "message_id": self.message_id, "in_reply_to": self.in_reply_to,
+            "references": list(self.references), "from": self.from_email,
+            "from_name": self.from_name, "subject": self.subject,
+            "date": self.date.isoformat() if self.date else None, "text": self.text,
+            "auto_reply": self.auto_reply, "attachments": list(self.attachments),
+        }
+
+
+def synthetic_message_id(raw: bytes) -> str:
+    return f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.invalid>"
+
+
+def parse_email(raw: bytes, max_bytes: int = MAX_BYTES) -> ParsedEmail:
+    """Read one message. Broken input gives what could be read, plus a note; it never raises."""
+    raw = bytes(raw or b"")
+    result = ParsedEmail(message_id=synthetic_message_id(raw))
+    if len(raw) > max_bytes:
+        result.notes.append(f"message truncated: {len(raw) / 1e6:.1f} MB, first "
+                            f"{max_bytes / 1e6:.0f} MB kept")
+        raw = raw[:max_bytes]
+    try:
+        msg = email.message_from_bytes(raw, policy=policy.compat32)
+        _read_headers(msg, result)
+        _read_body(msg, result)
+    except Exception as e:  # the last net: a message we cannot read must not stop the loop
+        result.notes.append(f"unreadable MIME: {type(e).__name__}: {e}")
+    if result.notes:
+        log.warning("email %s: %s", result.message_id, "; ".join(result.notes))
+        result.full_text = (result.full_text + "\n\n[" + "; ".join(result.notes) + "]").strip()
+    return result
+
+
+def _read_headers(msg: Message, r: ParsedEmail) -> None:
+    ids = _MSGID.findall(mime.header(msg, "Message-ID"))
+    if ids:
+        r.message_id = ids[0]
+    reply_to = _MSGID.findall(mime.header(msg, "In-Reply-To"))
+    r.in_reply_to = reply_to[0] if reply_to else None
+    r.references = _MSGID.findall(mime.header(msg, "References"))
+    r.from_name, r.from_email = _address(mime.header(msg, "From"))
+    r.to = [a for _, a in _addresses(mime.header(msg, "To"))]
+    r.subject = mime.header(msg, "Subject")
+    r.date = _date(mime.header(msg, "Date"))
+    r.headers = {k: v for k in KEPT_HEADERS if (v := mime.header(msg, k))}
+    r.bounce = _is_bounce(msg, r)
+    r.auto_reply = r.bounce or _is_auto_reply(r)
+
+
+def _addresses(value: str) -> list[tuple[str, str]]:
+    try:
+        return [(n.strip().strip('"'), a.strip().lower()) for n, a in getaddresses([value]) if a]
+    except Exception:
+        return []
+
+
+def _address(value: str) -> tuple[str, str]:
+    found = _addresses(value)
+    return found[0] if found else ("", value.strip().lower())
+
+
+def _date(value: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(value) if value else None
+    except Exception:
+        return None
+
+
+def _is_auto_reply(r: ParsedEmail) -> bool:
+    h = {k.lower(): v.lower() for k, v in r.headers.items()}
+    if h.get("auto-submitted", "no") != "no":
+        return True
+    if "x-autoreply" in h or "x-autorespond" in h:
+        return True
+    if h.get("precedence") in ("auto_reply", "bulk", "junk"):
+        return True
+    suppress = h.get("x-auto-response-suppress", "")
+    if "all" in suppress or "oof" in suppress:
+        return True
+    return bool(_AUTO_SUBJECT.match(r.subject))
+
+
+def _is_bounce(msg: Message, r: ParsedEmail) -> bool:
+    ctype = (msg.get_content_type() or "").lower()
+    report = (msg.get_param("report-type") or "") if ctype == "multipart/report" else ""
+    return ("delivery-status" in str(report).lower() or bool(_BOUNCE_FROM.match(r.from_email))
+            or "X-Failed-Recipients" in r.headers)
+
+
+def _read_body(msg: Message, r: ParsedEmail) -> None:
+    plains, htmls = [], []
+    for part in mime.walk(msg):
+        if part.get_content_maintype() == "message" or mime.is_attachment(part):
+            name = mime.filename(part)
+            if name:
+                r.attachments.append(name)
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/html":
+            htmls.append(mime.part_text(part))
+        elif part.get_content_maintype() == "text" and ctype != "text/calendar":
+            plains.append(mime.part_text(part))
+    plain = "\n".join(p for p in plains if p.strip())
+    html = "\n".join(htmls)
+    if plain.strip():
+        r.full_text = plain.strip()
+        r.text = strip_quoted_reply(plain)
+    elif html.strip():
+        r.full_text = html_to_text(html, cut_quotes=False)
+        r.text = strip_quoted_reply(html_to_text(html))
+    if msg.defects:
+        kinds = sorted({type(d).__name__ for d in msg.defects})
+        r.notes.append("MIME defects: " + ", ".join(kinds))

@@ -1,0 +1,47 @@
+"""Quote cutting on plain text and HTML, beyond the corpus: what must be kept as well as cut."""
+
+from __future__ import annotations
+
+from sales_agent.channels.email import strip_html_quote, strip_quoted_reply
+from sales_agent.channels.email.html import html_to_text
+
+
+class TestStripQuotedReply:
+    def test_keeps_a_line_with_a_time_above_the_attribution(self) -> None:
+        text = "Meeting at 15:00 works\nOn Mon, 17 Nov 2025, Anna <a@b.example> wrote:\n> hi"
+        assert strip_quoted_reply(text) == "Meeting at 15:00 works"
+
+    def test_keeps_a_lone_header_word_in_the_lead_text(self) -> None:
+        text = "Тема: интересная.\nКому: мне, пишите.\nСпасибо"
+        assert strip_quoted_reply(text) == text
+
+    def test_keeps_inline_quotes_followed_by_new_text(self) -> None:
+        text = "> какая цена?\n10 000 в месяц, подходит.\n"
+        assert strip_quoted_reply(text) == "> какая цена?\n10 000 в месяц, подходит."
+
+    def test_drops_a_trailing_block_of_quoted_lines(self) -> None:
+        assert strip_quoted_reply("Ок\n\n> старое\n>\n> ещё") == "Ок"
+
+    def test_drops_mobile_signature(self) -> None:
+        assert strip_quoted_reply("Да\n\nОтправлено из мобильной Яндекс.Почты") == "Да"
+        assert strip_quoted_reply("Yes\n\nSent from my iPhone") == "Yes"
+
+    def test_cuts_outlook_russian_block_without_quote_marks(self) -> None:
+        text = ("Пришлите КП\n\nОт: Анна <a@b.example>\nОтправлено: 17 ноября 2025 г.\n"
+                "Кому: Иван\nТема: Отзывы\n\nЗдравствуйте")
+        assert strip_quoted_reply(text) == "Пришлите КП"
+
+    def test_only_a_quote_gives_empty_text(self) -> None:
+        assert strip_quoted_reply("> one\n> two") == ""
+
+
+class TestHtml:
+    def test_strip_html_quote_removes_gmail_and_outlook_quotes(self) -> None:
+        html = ('<div>Новое</div><div class="gmail_quote">старое</div><hr>'
+                '<div id="divRplyFwdMsg">От: Анна</div><div>ещё старое</div>')
+        out = strip_html_quote(html)
+        assert "Новое" in out and "старое" not in out and "Анна" not in out
+
+    def test_html_to_text_keeps_line_breaks(self) -> None:
+        assert html_to_text("<p>Раз</p><p>Два<br>Три&nbsp;!</p>").split("\n") == [
+            "Раз", "", "Два", "Три !"]
