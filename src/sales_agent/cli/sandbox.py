@@ -11,8 +11,6 @@ from rich.panel import Panel
 from ..domain.model import Message
 from ..service.conversation import submit_sandbox_reply
 from ..store import Store
-from ..workers.clock import Clock
-from ..workers.runner import run_workers
 from . import app
 from ._common import configure_logging, console, open_store, run_async, settings
 
@@ -52,6 +50,9 @@ def _ask() -> str:
 
 
 async def _agent_turn(store: Store, contact_id: str, shown: set[str]) -> None:
+    from ..workers.clock import Clock  # the engine loads the brain: only when chatting
+    from ..workers.runner import run_workers
+
     await run_workers(store, settings(), SANDBOX_ROLES, until_idle=True, clock=Clock())
     for m in await store.messages.for_contact(contact_id):
         if m.id not in shown:
