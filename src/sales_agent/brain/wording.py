@@ -1,0 +1,120 @@
+"""How numbers, dates, names and a lead's review facts are written, in Russian and English.
+
+One place for formatting, so a template, the guard's allowed facts and the tests all agree on
+«65 %» (Russian: no-break space) and "65%" (English), rounded half up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..analytics.facts import CompanyFacts
+from ..domain.model import Contact
+from .knowledge import _morph
+
+NBSP = "\u00a0"
+_MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def percent(share: float, language: str) -> str:
+    """0.654 -> «65 %» (ru) / "65%" (en); half up, so 0.125 -> 13."""
+    value = int(Decimal(str(share * 100)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    return f"{value}{NBSP}%" if language == "ru" else f"{value}%"
+
+
+def count(n: int, language: str) -> str:
+    """12345 -> «12 345» (ru) / "12,345" (en)."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", NBSP) if language == "ru" else grouped
+
+
+def day(d: date, language: str, *, today: date | None = None) -> str:
+    """«15 декабря» / "December 15", with the year when it is not this year."""
+    today = today or date.today()
+    if language == "ru":
+        out = f"{d.day} {_MONTHS_RU[d.month - 1]}"
+        return out if d.year == today.year else f"{out} {d.year}"
+    out = f"{_MONTHS_EN[d.month - 1]} {d.day}"
+    return out if d.year == today.year else f"{out}, {d.year}"
+
+
+def address_name(full_name: str, language: str) -> str:
+    """How to address the lead: «Ольга» or «Ольга Ивановна» (with a patronymic), "Anna"."""
+    words = full_name.split()
+    if not words:
+        return ""
+    if language != "ru" or len(words) == 1:
+        return words[0]
+    tags = [_morph().parse(w)[0].tag for w in words]
+    first = next((w for w, t in zip(words, tags, strict=True) if "Name" in t), None)
+    patr = next((w for w, t in zip(words, tags, strict=True) if "Patr" in t), None)
+    if first and patr:
+        return f"{first} {patr}"
+    return first or words[0]
+
+
+def accusative(phrase: str) -> str:
+    """«упаковка» -> «упаковку» (for «про …»); only a leading nominative noun changes."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    parsed = _morph().parse(words[0])[0]
+    if "NOUN" in parsed.tag and "nomn" in parsed.tag and "Fixd" not in parsed.tag:
+        inflected = parsed.inflect({"accs"})
+        if inflected is not None:
+            head = inflected.word
+            words[0] = head.capitalize() if words[0][0].isupper() else head
+    return " ".join(words)
+
+
+def join(items: list[str], language: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    last = " и " if language == "ru" else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+@dataclass(frozen=True)
+class Insight:
+    """One product's numbers, formatted, for «у «X» 65 % негативных отзывов, чаще всего про Y»."""
+
+    product: str
+    negative: str  # formatted percent of this product's reviews that are negative
+    reviews: str  # formatted count of this product's reviews
+    topic: str | None  # as written in the facts
+    topic_about: str | None  # ru: accusative for «про …»; en: as is
+    topic_share: str | None  # formatted percent of its negative reviews about the topic
+    company_reviews: str
+    company_negative: str
+    marketplaces: str  # «Wildberries и Ozon»
+
+    def strings(self) -> list[str]:
+        return [s for s in (self.product, self.negative, self.reviews, self.topic,
+                            self.topic_about, self.topic_share, self.company_reviews,
+                            self.company_negative, self.marketplaces) if s]
+
+
+def insight(contact: Contact, facts: CompanyFacts | None, language: str) -> Insight | None:
+    """The lead's product we talk about: one they named and we have numbers for, else the worst."""
+    if facts is None or not facts.products:
+        return None
+    chosen = next((p for name in contact.products if (p := facts.product(name))), None)
+    p = chosen or facts.products[0]
+    ru = language == "ru"
+    return Insight(
+        product=p.product,
+        negative=percent(p.negative_share, language),
+        reviews=count(p.reviews, language),
+        topic=p.top_topic,
+        topic_about=(accusative(p.top_topic) if ru else p.top_topic) if p.top_topic else None,
+        topic_share=percent(p.top_topic_share, language) if p.top_topic else None,
+        company_reviews=count(facts.reviews, language),
+        company_negative=percent(facts.negative_share, language),
+        marketplaces=join(list(facts.marketplaces), language),
+    )
