@@ -1,0 +1,86 @@
+"""Vocabulary for dates in Russian and English: months, weekdays, numbers, units, holidays."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+MONTHS = {  # stem → month; Russian stems match every case ("ноябрь", "ноября", "ноябре")
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма[йяею]": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "jan(?:uary)?": 1, "feb(?:ruary)?": 2, "mar(?:ch)?": 3, "apr(?:il)?": 4, "may": 5,
+    "june?": 6, "july?": 7, "aug(?:ust)?": 8, "sep(?:t|tember)?": 9, "oct(?:ober)?": 10,
+    "nov(?:ember)?": 11, "dec(?:ember)?": 12,
+}
+# Russian: a stem and any ending; English: the name or its abbreviation, whole word only.
+MONTH_RE = (r"\b(?:(?:" + "|".join(k for k in MONTHS if k[0] > "z" and k != "ма[йяею]")
+            + r")[а-я]*|ма[йяею]\b|(?:" + "|".join(k for k in MONTHS if k[0] <= "z")
+            + r")\.?\b)")
+
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
+    "воскресен": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4,
+}
+WEEKDAY_RE = (r"\b(?:понедельник\w*|вторник\w*|сред[ауы]\b|четверг\w*|пятниц[ауы]\b|"
+              r"суббот[ауы]\b|воскресень[еяю]\b|(?:mon|tues?|wed|thu|thurs?|fri|satur|sun)"
+              r"(?:day)?\b\.?)")
+
+NUMBERS = {
+    "один": 1, "одну": 1, "одна": 1, "a": 1, "an": 1, "one": 1, "два": 2, "две": 2, "пару": 2,
+    "пара": 2, "couple of": 2, "a couple of": 2, "couple": 2, "two": 2, "три": 3, "three": 3,
+    "четыре": 4, "four": 4, "пять": 5, "five": 5, "шесть": 6, "six": 6, "семь": 7, "seven": 7,
+    "восемь": 8, "eight": 8, "девять": 9, "nine": 9, "десять": 10, "ten": 10,
+    "полтора": 1.5, "полторы": 1.5, "несколько": 3, "a few": 3, "few": 3, "пол": 0.5,
+    "half a": 0.5, "одиннадцать": 11, "двенадцать": 12, "четырнадцать": 14, "пятнадцать": 15,
+    "двадцать": 20, "тридцать": 30,
+}
+NUMBER_RE = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+
+UNITS = {  # stem → (days, months)
+    "дн": (1, 0), "ден": (1, 0), "сутк": (1, 0), "day": (1, 0), "недел": (7, 0), "week": (7, 0),
+    "месяц": (0, 1), "month": (0, 1), "квартал": (0, 3), "quarter": (0, 3), "год": (0, 12),
+    "лет": (0, 12), "year": (0, 12),
+}
+UNIT_RE = r"(?:" + "|".join(UNITS) + r")[a-zа-я]*"
+
+ORDINAL_QUARTER = {"перв": 1, "1": 1, "i": 1, "втор": 2, "2": 2, "ii": 2, "трет": 3, "3": 3,
+                   "iii": 3, "четверт": 4, "4": 4, "iv": 4, "first": 1, "second": 2, "third": 3,
+                   "fourth": 4}
+
+SEASONS = {"весн": 3, "spring": 3, "лет": 6, "summer": 6, "осен": 9, "autumn": 9, "fall": 9,
+           "зим": 12, "winter": 12}
+
+
+def number(word: str) -> float:
+    word = word.strip()
+    return float(word) if word.isdigit() else NUMBERS.get(word, 1)
+
+
+def lookup(table: dict[str, int], word: str) -> int | None:
+    import re
+
+    for stem, value in table.items():
+        if re.match(stem, word):
+            return value
+    return None
+
+
+@lru_cache(maxsize=64)
+def _days_off(year: int) -> frozenset[date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays("RU", years=[year]))
+
+
+def first_workday(day: date) -> date:
+    """The first Russian working day on or after `day` (weekends and public holidays skipped)."""
+    while day.weekday() >= 5 or day in _days_off(day.year):
+        day += timedelta(days=1)
+    return day
+
+
+def after_new_year(today: date) -> date:
+    """The first working day after the Russian New Year holidays that are still ahead."""
+    year = today.year if today.month == 1 and today.day <= 10 else today.year + 1
+    return first_workday(date(year, 1, 9))
