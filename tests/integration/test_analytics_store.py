@@ -9,7 +9,7 @@ from pathlib import Path
 from sales_agent.analytics.format import format_share
 from sales_agent.analytics.funnel import funnel
 from sales_agent.analytics.importer import import_reviews
-from sales_agent.analytics.service import company_facts
+from sales_agent.analytics.service import companies, company_facts
 from sales_agent.domain.model import Channel, Direction, Intent, Message, Status
 from sales_agent.service.contacts import add_contact
 from sales_agent.store import Store
@@ -49,6 +49,20 @@ class TestImportSample:
         assert (again.added, again.skipped) == (0, 720)
         assert await store.db[c.REVIEWS].count_documents({}) == 720
         assert done[-1] == (720, 720) and len(done) == 3
+        assert [(x["company_key"], x["reviews"]) for x in await companies(store)] == [
+            ("кофейная компания бодрое утро", 720)]
+
+    async def test_facts_are_recomputed_when_an_import_adds_reviews(self, store: Store,
+                                                                    tmp_path: Path) -> None:
+        path = tmp_path / "a.csv"
+        path.write_text("company,product,rating\nA,p,1\nA,p,5\n", "utf-8")
+        await import_reviews(store, path)
+        first = await company_facts(store, "A", chart=False)
+        assert await company_facts(store, "A", chart=False) is first  # cached
+        path.write_text("company,product,rating\nA,p,1\nA,p,2\n", "utf-8")  # one new row
+        await import_reviews(store, path)
+        again = await company_facts(store, "A", chart=False)
+        assert (first.reviews, first.negative, again.reviews, again.negative) == (2, 1, 3, 2)
 
     async def test_unknown_company_has_no_facts(self, store: Store) -> None:
         await import_reviews(store, SAMPLE)

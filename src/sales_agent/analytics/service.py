@@ -12,6 +12,7 @@ from ..store import constants as c
 from .charts import render_company_chart
 from .facts import CompanyFacts
 from .fields import company_key
+from .importer import REVIEW_COMPANIES
 from .stats import compute_facts
 
 _FIELDS = {"_id": 0, "company": 1, "marketplace": 1, "product": 1, "date": 1, "sentiment": 1,
@@ -32,10 +33,9 @@ async def company_facts(store: Store, company: str, *, chart: bool = True,
     With `chart`, the PNG is drawn (or reused if the numbers have not changed) under
     `data_dir/charts` and its path set on `chart`.
     """
-    rows = await company_rows(store, company)
-    if not rows:
+    facts = await _cached_facts(store, company_key(company))
+    if facts is None:
         return None
-    facts = compute_facts(rows)
     if not chart:
         return facts
     where = charts_dir or get_settings().data_dir / "charts"
@@ -43,9 +43,34 @@ async def company_facts(store: Store, company: str, *, chart: bool = True,
     return replace(facts, chart=path)
 
 
-async def companies(store: Store) -> list[tuple[str, int]]:
-    """(company_key, reviews) of every company with reviews, most reviews first."""
-    collection = store.db[c.REVIEWS]
-    keys = await collection.distinct("company_key")
-    counts = [(k, await collection.count_documents({"company_key": k})) for k in keys]
-    return sorted(counts, key=lambda kv: (-kv[1], kv[0]))
+# (database, company_key) -> (version, facts). Reading 100k reviews takes seconds on the
+# embedded store; the version (count, last import) changes whenever an import adds reviews.
+_CACHE: dict[tuple[str, str], tuple[tuple[object, ...], CompanyFacts]] = {}
+_CACHE_SIZE = 64
+
+
+async def _cached_facts(store: Store, key: str) -> CompanyFacts | None:
+    if not key:
+        return None
+    meta = await store.db[REVIEW_COMPANIES].find_one({"_id": key})
+    where = (f"{store.address}/{store.db.name}", key)
+    version = (meta.get("reviews"), meta.get("updated_at")) if meta else None
+    cached = _CACHE.get(where)
+    if version is not None and cached and cached[0] == version:
+        return cached[1]
+    rows = await company_rows(store, key)
+    if not rows:
+        return None
+    facts = compute_facts(rows)
+    if version is not None:  # reviews written by other means are recomputed each time
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[where] = (version, facts)
+    return facts
+
+
+async def companies(store: Store) -> list[dict[str, object]]:
+    """[{"company_key", "company", "reviews", "updated_at"}] of every imported company, most
+    reviews first (for the console's list)."""
+    cursor = store.db[REVIEW_COMPANIES].find({}).sort("reviews", -1)
+    return [{"company_key": d.pop("_id"), **d} async for d in cursor]
