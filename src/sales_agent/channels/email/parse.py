@@ -62,13 +62,18 @@ def synthetic_message_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.invalid>"
 
 
-def parse_email(raw: bytes, max_bytes: int = MAX_BYTES) -> ParsedEmail:
-    """Read one message. Broken input gives what could be read, plus a note; it never raises."""
+def parse_email(raw: bytes, max_bytes: int = MAX_BYTES,
+                original_size: int | None = None) -> ParsedEmail:
+    """Read one message. Broken input gives what could be read, plus a note; it never raises.
+
+    `original_size`: the size on the server when `raw` is only its first part (a huge mail).
+    """
     raw = bytes(raw or b"")
     result = ParsedEmail(message_id=synthetic_message_id(raw))
-    if len(raw) > max_bytes:
-        result.notes.append(f"message truncated: {len(raw) / 1e6:.1f} MB, first "
-                            f"{max_bytes / 1e6:.0f} MB kept")
+    size = max(len(raw), original_size or 0)
+    if size > max_bytes or size > len(raw):
+        result.notes.append(f"message truncated: {size / 1e6:.1f} MB, first "
+                            f"{min(max_bytes, len(raw)) / 1e6:.1f} MB kept")
         raw = raw[:max_bytes]
     try:
         msg = email.message_from_bytes(raw, policy=policy.compat32)

@@ -1,0 +1,172 @@
+"""`EmailChannel`: SMTP out (with a copy in Sent), IMAP in (IDLE, polling fallback), by UID.
+
+A message is yielded while still UNSEEN and marked \\Seen only in `acknowledge`, after the engine
+stored it; a crash in between yields it again on the next start (the inbox dedups by Message-ID).
+Within one run a yielded, unacknowledged message is not yielded again until `redeliver_after`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ...errors import ChannelError
+from ..base import AbstractChannel, DeliveryCheck, IncomingMessage, OutgoingMessage, SentReceipt
+from .compose import build_message, make_message_id
+from .imap import ImapAuthError, ImapConfig, ImapConnectionLost, ImapSession
+from .incoming import to_incoming
+from .parse import MAX_BYTES, parse_email
+from .smtp import SmtpConfig, send_smtp
+
+if TYPE_CHECKING:
+    from ...settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class EmailChannel(AbstractChannel, DeliveryCheck):
+    """Knobs: `idle_timeout` (re-issue IDLE this often), `poll_interval` (no IDLE on the server),
+    `max_backoff` (reconnect delays double up to this), `connect_attempts` (first connection
+    tries before a wrong host is reported), `max_bytes` (bigger mail is fetched truncated)."""
+
+    name = "email"
+
+    def __init__(self, smtp: SmtpConfig, imap: ImapConfig, *, from_email: str, from_name: str = "",
+                 inbox: str = "INBOX", sent_folder: str = "Sent",
+                 ssl_context: ssl.SSLContext | None = None, idle_timeout: float = 300.0,
+                 poll_interval: float = 30.0, max_backoff: float = 60.0,
+                 connect_attempts: int = 3, redeliver_after: float = 600.0,
+                 max_bytes: int = MAX_BYTES) -> None:
+        self.smtp, self.imap = smtp, imap
+        self.from_email, self.from_name = from_email, from_name
+        self.inbox, self.sent_folder = inbox, sent_folder
+        self.tls = ssl_context
+        self.idle_timeout, self.poll_interval = idle_timeout, poll_interval
+        self.max_backoff, self.connect_attempts = max_backoff, connect_attempts
+        self.redeliver_after, self.max_bytes = redeliver_after, max_bytes
+        self._pending: dict[str, int] = {}  # key -> UID, yielded and not yet acknowledged
+        self._yielded_at: dict[int, float] = {}  # UID -> when it was yielded
+        self._cmd: ImapSession | None = None  # for append / search / \Seen; receive has its own
+        self._cmd_lock = asyncio.Lock()
+        self._sessions: set[ImapSession] = set()
+
+    @classmethod
+    def from_settings(cls, s: Settings, **knobs: object) -> EmailChannel:
+        if not s.email_enabled:
+            raise ChannelError("email is off: set SALES_AGENT_SMTP_HOST and SALES_AGENT_IMAP_HOST")
+        secret = lambda v: v.get_secret_value() if v else None  # noqa: E731
+        smtp = SmtpConfig(s.smtp_host, s.smtp_port, s.smtp_user, secret(s.smtp_password),
+                          s.smtp_security)
+        imap = ImapConfig(s.imap_host, s.imap_port, s.imap_user or s.from_email,
+                          secret(s.imap_password) or "", s.imap_security)
+        return cls(smtp, imap, from_email=s.from_email, from_name=s.from_name,
+                   inbox=s.imap_folder, sent_folder=s.imap_sent_folder, **knobs)  # type: ignore[arg-type]
+
+    # sending ---------------------------------------------------------------------------------
+    async def send(self, message: OutgoingMessage) -> SentReceipt:
+        message_id = message.message_id or make_message_id(self.from_email.rpartition("@")[2])
+        msg = build_message(message, from_email=self.from_email, from_name=self.from_name,
+                            message_id=message_id)
+        await send_smtp(msg, self.from_email, [message.to], self.smtp, self.tls)
+        try:  # the mail is out; a missing Sent copy must not make the worker send it again
+            await self._command(lambda s: s.append(msg.as_bytes(), self.sent_folder))
+        except ChannelError as e:
+            log.warning("sent %s but could not copy it to %s: %s", message_id, self.sent_folder, e)
+        return SentReceipt(message_id=message_id, at=datetime.now(UTC))
+
+    async def was_delivered(self, message: OutgoingMessage) -> bool:
+        if not message.message_id:
+            return False
+        return await self._command(
+            lambda s: s.has_message_id(self.sent_folder, message.message_id))
+
+    # receiving -------------------------------------------------------------------------------
+    async def receive(self) -> AsyncIterator[IncomingMessage]:
+        backoff, connected_once = 1.0, False
+        attempts = 0
+        while True:
+            session = ImapSession(self.imap, self.tls)
+            self._sessions.add(session)
+            try:
+                await session.connect()
+                if not await session.select(self.inbox):
+                    raise ChannelError(f"{session.where}: no folder {self.inbox!r}")
+                connected_once, backoff, attempts = True, 1.0, 0
+                while True:
+                    async for msg in self._read_unseen(session):
+                        yield msg
+                    if session.can_idle:
+                        await session.idle(self.idle_timeout)
+                    else:
+                        await asyncio.sleep(self.poll_interval)
+            except ImapAuthError:
+                raise
+            except ImapConnectionLost as e:
+                attempts += 1
+                if not connected_once and attempts >= self.connect_attempts:
+                    raise ChannelError(f"{e} (check SALES_AGENT_IMAP_HOST/PORT/SECURITY)") from e
+                log.warning("%s; reconnecting in %.0f s", e, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+            finally:
+                self._sessions.discard(session)
+                await session.close()
+
+    async def _read_unseen(self, session: ImapSession) -> AsyncIterator[IncomingMessage]:
+        now = time.monotonic()
+        for uid in await session.unseen_uids():
+            if now - self._yielded_at.get(uid, -1e12) < self.redeliver_after:
+                continue  # yielded already, waiting for acknowledge
+            size = await session.size(uid)
+            limit = self.max_bytes if size > self.max_bytes else None
+            raw = await session.fetch(uid, limit)
+            if raw is None:
+                log.warning("email uid %s: server returned no body; skipped", uid)
+                continue
+            parsed = parse_email(raw, self.max_bytes, original_size=size)
+            msg = to_incoming(parsed)
+            self._pending[msg.key] = uid
+            self._yielded_at[uid] = now
+            yield msg
+
+    async def acknowledge(self, message: IncomingMessage) -> None:
+        uid = self._pending.pop(message.key, None)
+        if uid is None:
+            return
+        await self._command(lambda s: self._mark_seen(s, uid))
+        self._yielded_at.pop(uid, None)
+
+    async def _mark_seen(self, session: ImapSession, uid: int) -> None:
+        if session.selected != self.inbox:
+            await session.select(self.inbox)
+        await session.mark_seen(uid)
+
+    async def _command(self, action):  # type: ignore[no-untyped-def]
+        """Run one action on the command connection; reconnect once if it dropped."""
+        async with self._cmd_lock:
+            for attempt in (1, 2):
+                try:
+                    if self._cmd is None:
+                        self._cmd = ImapSession(self.imap, self.tls)
+                        await self._cmd.connect()
+                    return await action(self._cmd)
+                except ImapConnectionLost as e:
+                    await self._drop_cmd()
+                    if attempt == 2:
+                        raise ChannelError(str(e)) from e
+        raise AssertionError("unreachable")
+
+    async def _drop_cmd(self) -> None:
+        if self._cmd is not None:
+            cmd, self._cmd = self._cmd, None
+            await cmd.close()
+
+    async def close(self) -> None:
+        await self._drop_cmd()
+        for session in list(self._sessions):
+            await session.close()

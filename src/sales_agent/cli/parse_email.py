@@ -1,0 +1,26 @@
+"""`sales-agent parse-email FILE.eml`: one JSON object, the format in CONTRACT.md."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..channels.email.parse import parse_email
+from . import app
+from ._common import configure_logging, fail
+
+
+@app.command("parse-email")
+def parse_email_command(
+    file: Path = typer.Argument(..., help="A raw message (.eml); '-' reads stdin"),
+) -> None:
+    """Print the message's headers, the lead's new text (quoted history cut) and attachments."""
+    configure_logging()
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as e:
+        fail(f"cannot read {file}: {e.strerror or e}")
+    sys.stdout.write(json.dumps(parse_email(raw).to_contract_json(), ensure_ascii=False) + "\n")

@@ -1,0 +1,100 @@
+"""EmailChannel.send against real Dovecot + SMTP: headers, parts, Sent copy, TLS, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sales_agent.channels.base import OutgoingMessage
+from sales_agent.channels.email import EmailChannel, make_message_id
+from sales_agent.channels.email.imap import ImapConfig
+from sales_agent.channels.email.smtp import SmtpConfig
+from sales_agent.errors import ChannelError, PermanentChannelError, TransientChannelError
+from tests.fixtures.mail import MailServer, MailUser, free_port
+
+
+def outgoing(to: str, **kw: object) -> OutgoingMessage:
+    base: dict[str, object] = {"key": "k1", "contact_id": "c1", "channel": "email", "to": to,
+                               "text": "Здравствуйте, Иван!", "to_name": "Иван Петров",
+                               "subject": "Отзывы о вашей компании"}
+    return OutgoingMessage(**{**base, **kw})  # type: ignore[arg-type]
+
+
+class TestSend:
+    async def test_reply_carries_threading_html_attachment_and_lands_in_sent(
+        self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,
+        make_email_channel, tmp_path: Path,
+    ) -> None:
+        pdf = tmp_path / "presentation.pdf"
+        pdf.write_bytes(b"%PDF-1.4 test")
+        mid = make_message_id("example.test")
+        channel = make_email_channel(agent_mailbox)
+        receipt = await channel.send(outgoing(
+            mail_user.address, message_id=mid, html="<p>Здравствуйте, <b>Иван</b>!</p>",
+            attachments=(pdf,), in_reply_to="<lead-1@shop.example>",
+            references=("<first@x.example>",)))
+        assert receipt.message_id == mid
+        [got] = await mail_server.wait_for(mail_user)
+        assert got["Message-ID"] == mid
+        assert got["In-Reply-To"] == "<lead-1@shop.example>"
+        assert got["References"] == "<first@x.example> <lead-1@shop.example>"
+        assert got["Subject"] == "Re: Отзывы о вашей компании"
+        assert got["From"].addresses[0].display_name == "Анна Соколова"
+        assert got["To"].addresses[0].display_name == "Иван Петров"
+        assert "unsubscribe" in got["List-Unsubscribe"] and got["List-Unsubscribe-Post"]
+        assert got["X-Auto-Response-Suppress"] == "OOF, AutoReply" and got["Date"]
+        assert got.get_body(("html",)).get_content().strip().startswith("<p>Здравствуйте")
+        assert got.get_body(("plain",)).get_content().strip() == "Здравствуйте, Иван!"
+        assert [a.get_filename() for a in got.iter_attachments()] == ["presentation.pdf"]
+        [copy] = await mail_server.aread(agent_mailbox, "Sent")
+        assert copy["Message-ID"] == mid
+
+    @pytest.mark.parametrize("security", ["starttls", "tls"])
+    async def test_sends_over_tls_with_auth(self, security: str, mail_server: MailServer,
+                                            agent_mailbox: MailUser, mail_user: MailUser,
+                                            make_email_channel) -> None:
+        channel = make_email_channel(agent_mailbox, security=security)
+        receipt = await channel.send(outgoing(mail_user.address))
+        [got] = await mail_server.wait_for(mail_user)
+        assert got["Message-ID"] == receipt.message_id
+
+    async def test_was_delivered_finds_the_message_id_in_sent(
+        self, agent_mailbox: MailUser, mail_user: MailUser, make_email_channel,
+    ) -> None:
+        channel = make_email_channel(agent_mailbox)
+        sent = outgoing(mail_user.address, message_id=make_message_id("example.test"))
+        assert await channel.was_delivered(sent) is False
+        await channel.send(sent)
+        assert await channel.was_delivered(sent) is True
+
+
+class TestSendErrors:
+    async def test_unknown_recipient_is_permanent(self, agent_mailbox: MailUser,
+                                                  make_email_channel) -> None:
+        channel = make_email_channel(agent_mailbox)
+        with pytest.raises(PermanentChannelError, match="refused the recipient"):
+            await channel.send(outgoing("nobody@example.test"))
+
+    async def test_deferred_recipient_is_transient(self, agent_mailbox: MailUser,
+                                                   make_email_channel) -> None:
+        channel = make_email_channel(agent_mailbox)
+        with pytest.raises(TransientChannelError) as err:
+            await channel.send(outgoing("tempfail@example.test"))
+        assert err.value.retry_after > 0
+
+    async def test_wrong_password_is_a_clear_channel_error(self, agent_mailbox: MailUser,
+                                                           make_email_channel) -> None:
+        channel = make_email_channel(agent_mailbox, password="wrong")
+        with pytest.raises(ChannelError, match="login refused") as err:
+            await channel.send(outgoing(agent_mailbox.address))
+        assert not isinstance(err.value, TransientChannelError | PermanentChannelError)
+
+    async def test_server_down_is_transient(self, mail_server: MailServer,
+                                            agent_mailbox: MailUser) -> None:
+        port = free_port()
+        channel = EmailChannel(SmtpConfig("127.0.0.1", port, security="none", timeout=3),
+                               ImapConfig("127.0.0.1", port, "u", "p", "none"),
+                               from_email=agent_mailbox.address)
+        with pytest.raises(TransientChannelError, match="unreachable"):
+            await channel.send(outgoing(agent_mailbox.address))
