@@ -88,7 +88,8 @@ class TestReplies:
     async def test_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, store: Store) -> None:
         c = await lead(store)
-        await reply(store, c.id, "Это не ко мне, напишите нашему маркетологу anna.petrova@bodroe.example")
+        await reply(store, c.id,
+                    "Это не ко мне, напишите нашему маркетологу anna.petrova@bodroe.example")
         assert (await store.contacts.get(c.id)).status is Status.REDIRECTED
         colleague = await store.contacts.get("anna.petrova@bodroe.example")
         assert colleague.referred_by == c.id
