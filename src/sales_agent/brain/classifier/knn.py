@@ -21,8 +21,9 @@ from .signals import Signals
 
 log = logging.getLogger(__name__)
 BANK = Path(__file__).with_name("examples.yaml")
-K = 9
-TEMPERATURE = 0.025  # e5 similarities sit in a narrow band (0.75-0.95): sharpen them
+K = 7
+TEMPERATURE = 0.02  # e5 similarities sit in a narrow band (0.75-0.95): sharpen them
+UNSURE_SIMILARITY = 0.87  # nothing in the bank is this close: probably off-topic
 RULE_NUDGE = {"interested": (Intent.INTERESTED, 0.35), "question_word": (Intent.QUESTION, 0.1),
               "question_product": (Intent.QUESTION, 0.3), "later": (Intent.LATER, 0.2)}
 _lock = threading.Lock()
@@ -73,8 +74,8 @@ def bank() -> tuple[np.ndarray, list[Intent]]:
         return vectors, labels
 
 
-def scores(text: str) -> dict[Intent, float]:
-    """Share of the vote per intent among the K nearest examples."""
+def scores(text: str) -> tuple[dict[Intent, float], float]:
+    """(share of the vote per intent among the K nearest examples, the best similarity)."""
     vectors, labels = bank()
     query = _encode([text])[0]
     sims = vectors @ query
@@ -84,13 +85,13 @@ def scores(text: str) -> dict[Intent, float]:
     for i, w in zip(top, weights, strict=True):
         out[labels[i]] = out.get(labels[i], 0.0) + float(w)
     total = sum(out.values())
-    return {k: v / total for k, v in out.items()}
+    return {k: v / total for k, v in out.items()}, float(sims[top[0]])
 
 
 def vote(text: str, s: Signals) -> tuple[Intent, float, Intent | None, float]:
     """The vote nudged by weak rule hits (plain interest, a bare question)."""
     try:
-        share = scores(text)
+        share, nearest = scores(text)
     except Exception as e:  # the model must never take the classifier down
         log.warning("embedding vote failed, answering other: %s", e)
         s.reasons.append("the example vote failed")
@@ -98,6 +99,9 @@ def vote(text: str, s: Signals) -> tuple[Intent, float, Intent | None, float]:
     for cue, (intent, bonus) in RULE_NUDGE.items():
         if cue in s.hits:
             share[intent] = share.get(intent, 0.0) + bonus
+    # No business cue at all, or no close example: lean towards "other".
+    off_topic = (0.25 if not s.hits else 0.0) + (0.3 if nearest < UNSURE_SIMILARITY else 0.0)
+    share[Intent.OTHER] = share.get(Intent.OTHER, 0.0) + off_topic
     total = sum(share.values())
     ranked = sorted(((v / total, k) for k, v in share.items()), key=lambda x: -x[0])
     (best_p, best), second = ranked[0], ranked[1] if len(ranked) > 1 else (0.0, None)

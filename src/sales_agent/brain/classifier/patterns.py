@@ -172,8 +172,11 @@ OTHER = _c(
     r"\b(купить\s+у\s+мы|закажите|реклама|рекламный|предлагать\s+(вы|свой|наш)|наш\s+услуга|"
     r"счет\s+на\s+оплата|счет-фактура|оплатить\s+счет|вакансия|резюме|погода|лотерея|выиграть|"
     r"казино|крипта|биткоин)\b",
-    r"\b(invoice|payment\s+due|wire\s+transfer|weather|lottery|casino|crypto|bitcoin|"
-    r"job\s+opening|resume|cv|we\s+offer|buy\s+our|our\s+services)\b",
+    r"\b(invoice|payment|wire\s+transfer|weather|lottery|casino|crypto|bitcoin|"
+    r"job\s+opening|resume|cv|we\s+offer|we\s+sell|buy\s+our|our\s+services|confirm\s+receipt|"
+    r"order\s+#?\d+|newsletter|webinar\s+invitation)\b",
+    r"\b(продаем|продаём|предлагаем\s+(вам|услуги|купить)|распродажа|заказ\s+№?\s*\d+|"
+    r"подтвердите\s+(получение|оплату|заказ))",
 )
 
 HOSTILE = _c(r"\b(идиот|дурак|придурок|мошенник|кретин|лох|урод|scam\w*|idiot|stupid|fuck\w*|"

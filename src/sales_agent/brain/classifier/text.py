@@ -15,7 +15,7 @@ _WORD = re.compile(r"[a-zа-яё0-9]+(?:[-'][a-zа-яё0-9]+)*|[?!.,;:—–]|\s
 _SIGNATURE = re.compile(
     r"^\s*(--\s*|__+|с уважением.*|с наилучшими.*|best regards.*|kind regards.*|regards,?|"
     r"best,|cheers,?|sincerely.*|thanks,|отправлено с .*|sent from my .*)\s*$", re.I)
-_CLAUSE_SPLIT = re.compile(r"[.!?;\n]+|,\s*(?=(?:но|а|лучше|but|instead|rather)\b)|"
+_CLAUSE_SPLIT = re.compile(r"(?<=\?)|[.!;\n]+|,\s*(?=(?:но|а|лучше|but|instead|rather)\b)|"
                            r"\s(?=(?:но|лучше|but|instead|rather)\s)|[—–]", re.I)
 
 
