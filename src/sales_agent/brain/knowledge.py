@@ -106,8 +106,14 @@ class KnowledgeBase:
         node = self.product.get(key) or {}
         return [str(x) for x in (node.get(language) or node.get("ru") or [])]
 
-    def features(self, language: str) -> list[str]:
-        return [str(f.get(language) or f.get("ru")) for f in self.product.get("features", [])]
+    def features(self, language: str) -> list[tuple[str, str]]:
+        """(short title, sentence) of every feature."""
+        out = []
+        for f in self.product.get("features", []):
+            title = f.get("title") or {}
+            out.append((str(title.get(language) or title.get("ru") or ""),
+                        str(f.get(language) or f.get("ru"))))
+        return out
 
     def sources(self, kind: str, language: str, *, confirmed: bool | None = None) -> list[str]:
         out = []
