@@ -233,3 +233,25 @@ class TestLogin:
         client = FakeTelethonClient(authorized=False, password="s3cret")
         with pytest.raises(tg.PasswordHashInvalidError):
             await login(client, "+79001112233", lambda: "12345", lambda: "wrong")
+
+
+def test_session_file_and_folder_are_owner_only(tmp_path, monkeypatch):
+    from sales_agent.channels.telegram_user import make_client, session_path
+    from sales_agent.settings import load_settings
+
+    settings = load_settings(data_dir=tmp_path, telegram_api_id=1, telegram_api_hash="x" * 32)
+    client = make_client(settings)  # opens the SQLite file; no network until connect()
+    client.session.close()
+    path = session_path(settings)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_no_api_credentials_is_a_config_error(tmp_path):
+    from sales_agent.channels.telegram_user import make_client
+    from sales_agent.errors import ConfigError
+    from sales_agent.settings import load_settings
+
+    with pytest.raises(ConfigError, match="API_ID"):
+        make_client(load_settings(data_dir=tmp_path, telegram_api_id=None,
+                                  telegram_api_hash=None))
