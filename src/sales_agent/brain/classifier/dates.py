@@ -37,7 +37,8 @@ class FoundDate:
 
 
 _RETURN = re.compile(r"(вернусь|возвраща|вернемся|выйду|выхожу|буду на (связи|месте|работе)|"
-                     r"буду в офисе|буду доступ|back\b|return|available|in the office)"
+                     r"буду в офисе|буду доступ|отвечу|отвечать|back\b|return|available|"
+                     r"in the office|reply|respond)"
                      r"[^.!?]{0,25}$")
 _UNTIL = re.compile(r"(\bдо|\bпо|until|till|through|\bthru|\bto)\s*(the\s+)?$")
 _AFTER = re.compile(r"(после|after|не раньше|no earlier than|not before|позже)\s*(the\s+)?$")
@@ -213,7 +214,8 @@ def _dateparser(text: str, now: datetime) -> list[FoundDate]:
         return []
     out = []
     for phrase, when in hits:
-        if len(phrase) < 4 or phrase.strip().isdigit() or when.date() < now.date():
+        if (len(phrase) < 4 or phrase.strip().isdigit() or when.date() <= now.date()
+                or re.search(r"within|течени|hour|час|минут|minute", phrase.lower())):
             continue
         start = text.find(phrase)
         out.append(FoundDate(when.date(), _role(text.lower(), start), start, phrase))

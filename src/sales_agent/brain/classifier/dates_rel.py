@@ -48,6 +48,9 @@ def _year_end(t: date) -> date:
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
     (r"послезавтра|day after tomorrow", lambda t, m: t + timedelta(days=2)),
+    (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
+     r"christmas|holidays)", lambda t, m: _year_end(t)),
+    (r"after\s+(christmas|xmas)", lambda t, m: _after_christmas(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
     (r"через\s+полгода|in\s+half\s+a\s+year|in\s+six\s+months", lambda t, m: add_months(t, 6)),
     (r"(после|after)\s+(новогодних\s+)?(праздник\w*|нового\s+года|нг\b|the\s+holidays|"
@@ -77,6 +80,11 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
 ]
 
 
+def _after_christmas(t: date) -> date:
+    day = date(t.year, 12, 28)
+    return day if day > t else date(t.year + 1, 12, 28)
+
+
 def _after_may(t: date) -> date:
     from .date_words import first_workday
 
@@ -84,7 +92,7 @@ def _after_may(t: date) -> date:
     return first_workday(date(year, 5, 12))
 
 
-_SPAN = re.compile(rf"(через|in|after|в\s+течение|within|спустя)\s+(?:(?:another|еще)\s+)?"
+_SPAN = re.compile(rf"(через|in|after|спустя)\s+(?:(?:another|еще)\s+)?"
                    rf"({NUMBER_RE}(?:\s+или\s+{NUMBER_RE}|\s*-\s*\d+)?)?\s*(?:half\s+)?"
                    rf"({UNIT_RE})(?:\s+(?:or\s+two|или\s+две|или\s+два))?|"
                    rf"\b({NUMBER_RE})\s+({UNIT_RE})\s+(спустя|from\s+now|later)")

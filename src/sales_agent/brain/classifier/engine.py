@@ -71,7 +71,7 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
             return says(Intent.REDIRECT, 0.9, "sends us to someone else",
                         Intent.LATER if s.dates else None)
     if s.has("demo"):
-        if far and s.has("later"):
+        if far and s.has("later", "later_verb"):
             return says(Intent.LATER, 0.8, "a call, but not before a later date", Intent.DEMO)
         return says(Intent.DEMO, 0.9, "asks for a demo, a call or a trial",
                     Intent.PRESENTATION if s.has("presentation") else None)
@@ -80,7 +80,7 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
     if s.has("stop_hard") and not (s.dates and any(d.role in ("until", "after") for d in s.dates)):
         return says(Intent.STOP, 0.95, "asks us to stop writing")
     if s.dates and not s.has("question_product", "other", "hostile"):
-        return says(Intent.LATER, 0.9 if s.has("later", "stop_soft") else 0.75,
+        return says(Intent.LATER, 0.9 if s.has("later", "later_verb", "stop_soft") else 0.75,
                     "a date to write again: " + ", ".join(d.phrase for d in s.dates))
     if s.has("stop_soft", "stop_hard") or (s.negated and not s.hits - {"question_word"}):
         return says(Intent.STOP, 0.9, "refuses")

@@ -23,7 +23,10 @@ INJECTION = _c(
     r"\bты\s+(должный|обязанный)\b|выполнять\s+мой\s+(команда|приказ|указание)|слушаться\s+меня|"
     r"my\s+commands|you\s+must\s+(obey|do\s+what)|do\s+as\s+i\s+say|developer\s+mode|jailbreak",
     r"\b(написать|сочинить|write|compose)\b.{0,20}\b(стих|стихотворение|анекдот|сказка|песня|"
-    r"сочинение|рассказ|poem|song|story|joke|essay)\b",
+    r"сочинение|рассказ|код|программа|скрипт|poem|song|story|joke|essay|code|script)\b",
+    r"^\s*(system|assistant|системa?)\s*:|you\s+are\s+(a|an)\s+(helpful\s+)?(assistant|ai\b|"
+    r"language\s+model|chatbot)|no\s+restrictions|без\s+ограничение|"
+    r"(отвечать|отвечай|answer|respond|reply)\s+(только|only)\b|переводить|переведи\w*|translate",
     r"(написать|сказать|ответить|подтвердить|say|write|confirm|reply)\s*,?\s*(что|that)\s+.{0,30}"
     r"(бесплатно|бесплатный|скидка|free|discount|100)",
     r"повторить\s+за\s+мной|repeat\s+after\s+me|reveal\s+your|покажи\w*\s+(свой|твой)\s+"
@@ -42,6 +45,8 @@ AUTO_REPLY = _c(
     r"ответ\s.{0,15}(быть\s+)?задержать|ответить\s+(после|по)\s+возвращение|"
     r"\bпо\s+возвращение|(ограниченный|без)\s+доступ\w*\s+к\s+(почта|email)|не\s+иметь\s+доступ|"
     r"limited\s+access\s+to|upon\s+my\s+return|when\s+i\s+(return|am\s+back|get\s+back)|"
+    r"when\s+i'?m\s+back|\bi'?m\s+out\s+(of|until|till)|\bi\s+am\s+out\s+(of|until|till)|"
+    r"(reply|respond)\s+on\s+my\s+return|"
     r"(currently|presently)\s+(out|away|on\s+leave|travel)|i\s+am\s+(currently\s+)?away|"
     r"\bon\s+(annual\s+|parental\s+|sick\s+|maternity\s+)?leave\b",
     r"(находиться|быть)\s+в\s+(отпуск|командировка|декрет)|"
@@ -74,6 +79,8 @@ STOP_SOFT = _c(
     r"not\s+(interested|a\s+(good\s+)?fit|relevant|for\s+us|a\s+priority|needed)|no\s+need|"
     r"no,?\s+thanks?|no\s+thank\s+you|we'?ll\s+pass|pass\s+on\s+this|already\s+(have|use|using)|"
     r"we\s+are\s+(all\s+)?set|we'?re\s+(all\s+)?set|not\s+looking|don'?t\s+need|do\s+not\s+need",
+    r"thanks\s+anyway|i'?d\s+rather\s+not|we'?re\s+good|we\s+are\s+good|not\s+for\s+now,?\s+"
+    r"or\s+ever|\bне\s+стоить\b",
 )
 
 STOP_LONE = re.compile(r"^\s*(нет|неа|no|nope|не\s+надо|не\s+нужно|не\s+интересно)\s*[.!]*\s*$",
@@ -83,11 +90,15 @@ LATER = _c(
     r"\bпозже\b|\bпозднее\b|не\s+сейчас|сейчас\s+не\s+(время|до|могу|готовый|актуально|"
     r"время)|не\s+раньше|неудобно|не\s+до\s+этого|(очень\s+)?занятый|загрузить|завал|"
     r"вернуться\s+к\s+(этот|вопрос|разговор|тема|обсуждение)|отложить|на\s+паузу|"
-    r"(написать|напомнить|связаться|набрать|позвонить|обратиться|вернуться|стучаться)\b",
+    r"(напомнить|вернуться|стучаться)\b",
     r"\blater\b|not\s+(now|right\s+now|yet)|bad\s+time|\bbusy\b|circle\s+back|reach\s+out|"
     r"ping\s+(me|us)|follow\s+up|touch\s+base|get\s+back\s+to|revisit|check\s+back|"
     r"\bremind\b|reconnect|talk\s+(again\s+)?(in|after|next)|on\s+hold|postpone",
 )
+
+# Verbs of writing again: a postponement only together with a date.
+LATER_VERB = _c(r"\b(написать|писать|напомнить|связаться|набрать|позвонить|обратиться|вернуться|"
+                r"стучаться|write|contact|call|email|talk|speak|reach|get\s+in\s+touch)\b")
 
 REDIRECT = _c(
     r"не\s+ко\s+я\b|не\s+по\s+адрес|не\s+я\s+(решать|заниматься|отвечать)|"
@@ -150,7 +161,7 @@ PRODUCT = _c(
     r"язык|аналитика|дашборд|уведомление|ответ\s+на\s+отзыв|конкурент|мониторить|мониторинг|"
     r"собирать|парсить|обновляться|сервис|продукт|платформа|решение|система|функционал|"
     r"функция|клиент|компания|кейс|точность|модель)\b",
-    r"\b(price|pricing|cost|costs|plan|plans|integrat\w*|api|export\w*|report\w*|marketplaces?|"
+    r"\b(app|apps|application|mobile|приложение|мобильный|price|pricing|cost|costs|plan|plans|integrat\w*|api|export\w*|report\w*|marketplaces?|"
     r"platforms?|reviews?|sentiment|data|gdpr|security|onboard\w*|setup|set\s+up|limit\w*|"
     r"contract|languages?|support\w*|dashboard|alerts?|competitors?|accuracy|cover|covers|"
     r"work\s+with|connect|sku|tool|product|service|features?|how\s+long|how\s+much|trial\s+length)\b",

@@ -29,7 +29,8 @@ class Signals:
 
 _POSITIVE_CUES = {"presentation": p.PRESENTATION, "demo": p.DEMO, "interested": p.INTERESTED}
 _PLAIN_CUES = {"stop_hard": p.STOP_HARD, "stop_soft": p.STOP_SOFT, "later": p.LATER,
-               "redirect": p.REDIRECT, "other": p.OTHER, "hostile": p.HOSTILE}
+               "later_verb": p.LATER_VERB, "redirect": p.REDIRECT, "other": p.OTHER,
+               "hostile": p.HOSTILE}
 
 
 def _view(text: str) -> tuple[str, str]:
