@@ -205,3 +205,35 @@ class TestSend:
         with pytest.raises(PermanentChannelError, match="50 MB"):
             await bot.send(out("видео", big))
         assert telegram_api.sent_to(CHAT) == []
+
+
+class TestUnreachable:
+    async def test_send_to_a_dead_server_is_transient_without_the_token(self, settings_env,
+                                                                         monkeypatch):
+        monkeypatch.setenv("SALES_AGENT_TELEGRAM_BOT_TOKEN", "42:dead_token_value")
+        monkeypatch.setenv("SALES_AGENT_TELEGRAM_API_BASE", "http://127.0.0.1:9")
+        channel = TelegramBotChannel.from_settings(load_settings())
+        try:
+            with pytest.raises(TransientChannelError) as e:
+                await channel.send(out("привет"))
+        finally:
+            await channel.close()
+        assert "dead_token_value" not in str(e.value)
+
+    async def test_receive_outlives_a_server_outage(self, bot, telegram_api, caplog):
+        real = telegram_api._m_getUpdates
+        outages = []
+
+        async def flaky(params, uploads):
+            if not outages:
+                outages.append(1)
+                from tests.fixtures.telegram import _error
+                return _error(502, "Bad Gateway")
+            return await real(params, uploads)
+
+        telegram_api._m_getUpdates = flaky
+        await telegram_api.push_text(CHAT, "после сбоя")
+        with caplog.at_level(logging.WARNING):
+            [msg] = await take(bot, 1)
+        assert msg.text == "после сбоя" and outages
+        assert any("getUpdates failed" in r.getMessage() for r in caplog.records)
