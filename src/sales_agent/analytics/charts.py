@@ -69,7 +69,10 @@ def _products(ax, facts: CompanyFacts) -> None:
             note += f" · главная жалоба: {p.top_topic}"
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, note, va="center",
                 fontsize=9)
-    ax.set_xlim(0, 100 if max(p.negative_share for p in products) > 0.6 else 80)
+    top = max(p.negative_share for p in products) * 100
+    ax.set_xlim(0, top + 55)  # room for the note right of the longest bar
+    step = 10 if top <= 40 else 20
+    ax.set_xticks([t for t in range(0, 101, step) if t <= top + step])
     ax.set_xlabel("% отзывов товара")
     ax.tick_params(axis="y", labelsize=9)
 
@@ -101,7 +104,7 @@ def _trend(ax, facts: CompanyFacts) -> None:
     ax.plot(x, [m.negative_share * 100 for m in months], "o-", color=RED, label="негативные")
     ax.plot(x, [m.positive_share * 100 for m in months], "o-", color=GREEN, label="позитивные")
     ax.set_xticks(list(x), labels)
-    ax.set_ylim(0, 100)
+    ax.set_ylim(-3, 105)  # markers at 0 and 100 stay whole
     ax.set_ylabel("% отзывов за месяц")
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left")
