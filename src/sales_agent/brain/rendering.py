@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 _URL = re.compile(r"(https?://[^\s<>\"«»]+)")
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.strip().splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
@@ -33,10 +33,10 @@ class TemplateRenderer:
         context = template.new_context({**values, "m": macros})
         subject = "".join(template.blocks["subject"](context))
         body = "".join(template.blocks["body"](context))
-        return " ".join(subject.split()), _tidy(body)
+        return " ".join(subject.split()), tidy(body)
 
     def signature(self, lang: str, values: dict[str, Any]) -> str:
-        return _tidy(self.text_env.get_template(f"{lang}/_signature.j2").render(values))
+        return tidy(self.text_env.get_template(f"{lang}/_signature.j2").render(values))
 
     def html(self, text: str) -> str:
         paragraphs = []

@@ -23,7 +23,7 @@ from ..errors import SalesAgentError
 from . import wording
 from .guard import check_outgoing
 from .knowledge import KnowledgeBase
-from .rendering import TemplateRenderer
+from .rendering import TemplateRenderer, tidy
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -38,6 +38,12 @@ TO_MANAGER = frozenset({"manager_demo", "manager_handoff"})
 # Kinds the LLM may rewrite; short fixed lines and internal notes stay as templated.
 LLM_KINDS = frozenset(KINDS) - TO_MANAGER - {"stop_confirm", "non_text"}
 PRESENTATION = "presentation.pdf"
+MAX_QUOTE = 3000  # characters of the lead's text quoted to the manager
+
+
+def _quote(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return (text[:MAX_QUOTE] + "…" if len(text) > MAX_QUOTE else text) or None
 
 
 class OutgoingTextRejected(SalesAgentError):
@@ -108,7 +114,11 @@ class ReplyWriter:
         return candidate
 
     def _problems(self, draft: Draft, ctx: WriteContext, allowed: str) -> list[str]:
-        problems = check_outgoing(f"{draft.subject}\n{draft.text}", allowed=allowed)
+        checked = f"{draft.subject}\n{draft.text}"
+        if draft.kind in TO_MANAGER:  # the lead's own words, quoted to our manager, are not ours
+            for quoted in (_quote(ctx.lead_text), _quote(ctx.summary)):
+                checked = checked.replace(tidy(quoted), " ") if quoted else checked
+        problems = check_outgoing(checked, allowed=allowed)
         if draft.kind == "redirect_intro" and ctx.referrer_name:
             text = f"{draft.subject}\n{draft.text}".casefold()
             own = set(ctx.contact.name.casefold().split())
@@ -137,8 +147,8 @@ class ReplyWriter:
             "needs_manager": bool(answer and answer.needs_manager),
             "has_attachment": kind == "presentation"
             and (s.attachments_dir / PRESENTATION).is_file(),
-            "lead_text": ctx.lead_text if kind in TO_MANAGER else None,
-            "summary": ctx.summary if kind in TO_MANAGER else None,
+            "lead_text": _quote(ctx.lead_text) if kind in TO_MANAGER else None,
+            "summary": _quote(ctx.summary) if kind in TO_MANAGER else None,
         }
         handoff = kind == "answer" and (answer is None or answer.needs_manager)
         return values, handoff
@@ -151,6 +161,6 @@ class ReplyWriter:
                  *s.demo_slots, ctx.bot_link, ctx.thread_subject, values["until_text"]]
         if values["insight"] is not None:
             parts += values["insight"].strings()
-        if kind in TO_MANAGER:  # the manager sees the lead's words and addresses as they are
-            parts += [c.email, c.telegram, ctx.lead_text, ctx.summary]
+        if kind in TO_MANAGER:  # the manager sees the lead's addresses as they are
+            parts += [c.email, c.telegram]
         return "\n".join(p for p in parts if p)
