@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     followup_days: list[int] = [3, 7]
     demo_slots: list[str] = []
     demo_url: str = ""
+    worker_lease: float = Field(120.0, gt=0)  # seconds a claimed inbox/outbox item is held
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     attachments_dir: Path = PROJECT_ROOT / "attachments"

@@ -43,7 +43,7 @@ async def run_workers(store: Store, settings: Settings, roles: set[str], *, unti
                       clock: Clock, announce: str | None = None) -> None:
     owner = f"{socket.gethostname()}:{os.getpid()}"
     engine = build_engine(store, settings, clock)
-    logic = LogicWorker(store, engine, clock=clock, owner=owner)
+    logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
     channels = build_channels(store, settings, clock, owner, roles)
     if announce:
         _announce(settings, store, announce, [c.route for c in channels])

@@ -72,7 +72,7 @@ def build_channels(store: Store, settings: Settings, clock: Clock, owner: str,
         sender = OutboxSender(
             store, channel, route, clock=clock, owner=owner,
             attachments_dir=settings.attachments_dir, charts_dir=settings.data_dir / "charts",
-            per_minute=RATE_PER_MINUTE.get(route))
+            per_minute=RATE_PER_MINUTE.get(route), lease=settings.worker_lease)
         runtimes.append(ChannelRuntime(route, channel, sender, store))
     return runtimes
 
