@@ -96,7 +96,8 @@ class TestNoSecrets:
     async def test_status_page_shows_channels_but_never_secrets(self, locked_client) -> None:  # type: ignore[no-untyped-def]
         await form_post(locked_client, "/login", {"password": PASSWORD})
         page = await locked_client.get("/status")
-        assert "Telegram-бот: включён" in page.text and "Почта (SMTP + IMAP): выключен" in page.text
+        assert "<td>Telegram-бот</td><td>включено</td>" in page.text
+        assert "<td>Почта (SMTP + IMAP)</td><td>выключено</td>" in page.text
         for secret in (PASSWORD, "smtp-SECRET-1", "TG-SECRET-2"):
             assert secret not in page.text
 

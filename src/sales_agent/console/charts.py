@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 640
-LABEL_W = 200
+WIDTH = 520
+LABEL_W = 170
 ROW_H = 28
 BAR_MAX = WIDTH - LABEL_W - 70
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,8 +21,22 @@ STAGES = {
     "contacts": "все контакты", "contacted": "написали", "replied": "ответили",
     "presentation": "презентация", "demo": "демо",
 }
-NOTICES = {"demo": "запрос демо", "handoff": "нужен человек", "bounce": "письмо не дошло",
-           "failed": "не отправлено"}
+NOTICES = {
+    "manager_demo": "запрос демо", "manager_handoff": "нужен человек", "demo": "запрос демо",
+    "handoff": "нужен человек", "bounce": "письмо не дошло", "send_failed": "не отправлено",
+}
+# What step of the conversation an outgoing message was (the `kind` the engine records).
+STEPS = {
+    "first": "первое сообщение", "followup": "повторное письмо: лид не ответил",
+    "reminder": "напоминание в условленный срок", "answer": "ответ на вопрос из базы знаний",
+    "clarify": "уточняющий вопрос: намерение неясно", "demo": "ответ на запрос демо",
+    "interested": "ответ на интерес", "later_ack": "подтверждение: напишем позже",
+    "non_text": "ответ на не-текстовое сообщение", "presentation": "отправка презентации",
+    "redirect_intro": "письмо коллеге по рекомендации",
+    "redirect_thanks": "благодарность за контакт коллеги",
+    "stop_confirm": "подтверждение отписки", "operator": "ответ оператора",
+}
+WAKE = {"followup": "повторное письмо", "reminder": "напоминание"}
 
 
 def label(table: dict[str, str], code: object) -> str:
@@ -35,3 +50,26 @@ def when(value: datetime | float | None, tz: str = "Europe/Moscow") -> str:
     if not isinstance(value, datetime):
         value = datetime.fromtimestamp(float(value), ZoneInfo("UTC"))
     return value.astimezone(ZoneInfo(tz)).strftime("%d.%m.%Y %H:%M")
+
+
+# The use cases speak English (CLI, logs); the operator reads Russian. Unknown texts pass as is.
+_REASONS = [
+    (r"a name is required", "не указано имя"),
+    (r"an email or a Telegram handle is required", "нужен e-mail или Telegram-ник"),
+    (r"invalid email (.+?): .*", r"неверный e-mail \1"),
+    (r"invalid Telegram handle (.+)", r"неверный Telegram-ник \1"),
+    (r"a contact with email (.+) already exists", r"контакт с e-mail \1 уже есть"),
+    (r"a contact with telegram (.+) already exists", r"контакт с Telegram-ником \1 уже есть"),
+    (r"(\d+) fields, the header has (\d+)", r"полей в строке: \1, а в заголовке: \2"),
+    (r"the file is neither UTF-8 nor Windows-1251 text",
+     "файл не в кодировке UTF-8 или Windows-1251"),
+    (r"(.+?) is empty", r"файл \1 пуст"),
+    (r"(.+?): missing column\(s\): (.+); found: (.*)", r"в файле \1 нет колонок: \2 (есть: \3)"),
+]
+
+
+def reason_ru(text: str) -> str:
+    for pattern, russian in _REASONS:
+        if (m := re.fullmatch(pattern, text, flags=re.S)) is not None:
+            return m.expand(russian)
+    return text

@@ -21,6 +21,9 @@ _env.filters.update(
     channel=lambda c: labels.label(labels.CHANNELS, c),
     stage=lambda c: labels.label(labels.STAGES, c),
     notice=lambda c: labels.label(labels.NOTICES, c),
+    step=lambda c: labels.label(labels.STEPS, c),
+    wake=lambda c: labels.label(labels.WAKE, c),
+    reason=labels.reason_ru,
     when=labels.when,
     share=format_share,
 )

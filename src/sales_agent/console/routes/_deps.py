@@ -42,6 +42,11 @@ def note(code: str | None) -> str | None:
     return NOTES.get(code or "")
 
 
+def upload_error(error: Exception, path: Path, upload: UploadFile) -> str:
+    """The error as the operator knows the file: by its own name, not our temporary path."""
+    return str(error).replace(str(path), upload.filename or "файл")
+
+
 @contextlib.contextmanager
 def saved_upload(upload: UploadFile) -> Iterator[Path]:
     """The upload as a temporary file (the importers read paths); removed afterwards."""

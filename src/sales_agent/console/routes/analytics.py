@@ -11,7 +11,7 @@ from ...analytics.importer import import_reviews
 from ...analytics.service import company_facts
 from ...errors import ContactNotFound, SalesAgentError
 from ..rendering import render
-from ._deps import SettingsDep, StoreDep, saved_upload
+from ._deps import SettingsDep, StoreDep, saved_upload, upload_error
 
 router = APIRouter()
 CHART_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}\.png$")
@@ -35,13 +35,14 @@ async def show_analytics(request: Request, key: str, store: StoreDep,
 async def upload_reviews(request: Request, key: str, store: StoreDep, settings: SettingsDep,
                          file: UploadFile = File(...)) -> HTMLResponse:
     contact = await store.contacts.get(key)
-    try:
-        with saved_upload(file) as path:
+    with saved_upload(file) as path:
+        try:
             report = await import_reviews(store, path, contact=contact.id)
-    except ContactNotFound:
-        raise
-    except SalesAgentError as e:
-        return await _page(request, store, settings, key, 422, error=str(e))
+        except ContactNotFound:
+            raise
+        except SalesAgentError as e:
+            error = upload_error(e, path, file)
+            return await _page(request, store, settings, key, 422, error=error)
     return await _page(request, store, settings, key, report=report)
 
 

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 from ...errors import SalesAgentError
 from ...service.contacts import import_contacts
 from ..rendering import render
-from ._deps import StoreDep, saved_upload
+from ._deps import StoreDep, saved_upload, upload_error
 
 router = APIRouter()
 
@@ -21,9 +21,10 @@ async def import_form(request: Request) -> HTMLResponse:
 @router.post("/import", response_class=HTMLResponse)
 async def import_file(request: Request, store: StoreDep,
                       file: UploadFile = File(...)) -> HTMLResponse:
-    try:
-        with saved_upload(file) as path:
+    with saved_upload(file) as path:
+        try:
             report = await import_contacts(store, str(path))
-    except SalesAgentError as e:
-        return render(request, "import.html", 422, report=None, error=str(e))
+        except SalesAgentError as e:
+            error = upload_error(e, path, file)
+            return render(request, "import.html", 422, report=None, error=error)
     return render(request, "import.html", report=report, error=None, filename=file.filename)
