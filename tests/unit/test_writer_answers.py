@@ -91,3 +91,10 @@ class TestAnswerKind:
         d = await writer.write("manager_handoff", ctx)
         assert "{{ name }} <script>" in d.text and len(d.text) < 4000
         assert "&lt;script&gt;" in (d.html or "") and "<script>" not in (d.html or "")
+
+    async def test_the_lead_subject_vouches_for_the_subject_line_only(self, writer):
+        ctx = WriteContext(contact=make_contact(), thread_subject="Скидка 50% до пятницы?")
+        d = await writer.write("clarify", ctx)
+        assert d.subject == "Re: Скидка 50% до пятницы?"
+        allowed = writer._allowed("clarify", ctx, writer._values("clarify", ctx, "ru")[0])
+        assert "50%" not in allowed

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ConfigError
 
+__all__ = ["KbAnswer", "KnowledgeBase", "Topic"]
+
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 _CYR = re.compile(r"[а-яё]", re.IGNORECASE)
 

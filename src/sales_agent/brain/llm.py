@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ..settings import Settings
     from .writer import Draft, WriteContext
 
+__all__ = ["LlmClient", "LlmVerdict"]
+
 log = logging.getLogger(__name__)
 MAX_LEAD_TEXT = 4000
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from ..settings import Settings
     from .llm import LlmClient
 
+__all__ = ["KINDS", "Draft", "OutgoingTextRejected", "ReplyWriter", "WriteContext"]
+
 log = logging.getLogger(__name__)
 
 KINDS = ("first", "followup", "answer", "interested", "presentation", "demo", "later_ack",
@@ -114,11 +116,13 @@ class ReplyWriter:
         return candidate
 
     def _problems(self, draft: Draft, ctx: WriteContext, allowed: str) -> list[str]:
-        checked = f"{draft.subject}\n{draft.text}"
+        checked = draft.text
         if draft.kind in TO_MANAGER:  # the lead's own words, quoted to our manager, are not ours
             for quoted in (_quote(ctx.lead_text), _quote(ctx.summary)):
                 checked = checked.replace(tidy(quoted), " ") if quoted else checked
         problems = check_outgoing(checked, allowed=allowed)
+        # The thread's subject may come from the lead: it vouches for the subject line only.
+        problems += check_outgoing(draft.subject, allowed=f"{allowed}\n{ctx.thread_subject or ''}")
         if draft.kind == "redirect_intro" and ctx.referrer_name:
             text = f"{draft.subject}\n{draft.text}".casefold()
             own = set(ctx.contact.name.casefold().split())
@@ -158,7 +162,7 @@ class ReplyWriter:
         s, c = self.settings, ctx.contact
         parts = [self._kb_text, "Napoleon IT", "Telegram", c.name, c.company, *c.products,
                  s.from_name, s.sender_title, s.sender_phone, s.from_email, s.demo_url,
-                 *s.demo_slots, ctx.bot_link, ctx.thread_subject, values["until_text"]]
+                 *s.demo_slots, ctx.bot_link, values["until_text"]]
         if values["insight"] is not None:
             parts += values["insight"].strings()
         if kind in TO_MANAGER:  # the manager sees the lead's addresses as they are
