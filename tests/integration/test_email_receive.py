@@ -68,6 +68,44 @@ class TestReceive:
         assert again.key == lost.key
 
 
+    async def test_a_burst_of_mail_all_arrives(
+        self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,
+        make_email_channel,
+    ) -> None:
+        channel = make_email_channel(agent_mailbox)
+        stream = channel.receive()
+        sent = [await mail_server.asend(mail_user, agent_mailbox.address, text=f"n{i}")
+                for i in range(6)]
+        got = []
+        for _ in sent:
+            msg = await next_message(stream)
+            got.append(msg.message_id)
+            await channel.acknowledge(msg)
+        assert sorted(got) == sorted(sent)
+        await stream.aclose()
+
+    async def test_polls_when_idle_is_off(
+        self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,
+        make_email_channel,
+    ) -> None:
+        stream = make_email_channel(agent_mailbox, use_idle=False, poll_interval=0.2).receive()
+        mid = await mail_server.asend(mail_user, agent_mailbox.address, text="опрос")
+        assert (await next_message(stream)).message_id == mid
+        await stream.aclose()
+
+
+    async def test_a_mail_over_the_size_limit_is_kept_truncated_with_a_note(
+        self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,
+        make_email_channel,
+    ) -> None:
+        stream = make_email_channel(agent_mailbox, max_bytes=20_000).receive()
+        await mail_server.asend(mail_user, agent_mailbox.address, text="Начало. " + "x" * 200_000,
+                               wrap=True)
+        msg = await next_message(stream)
+        assert msg.text.startswith("Начало.") and "truncated" in msg.full_text
+        await stream.aclose()
+
+
 class TestReconnect:
     async def test_keeps_receiving_after_the_server_drops_the_connection(
         self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,

@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 class EmailChannel(AbstractChannel, DeliveryCheck):
     """Knobs: `idle_timeout` (re-issue IDLE this often), `poll_interval` (no IDLE on the server),
     `max_backoff` (reconnect delays double up to this), `connect_attempts` (first connection
-    tries before a wrong host is reported), `max_bytes` (bigger mail is fetched truncated)."""
+    tries before a wrong host is reported), `max_bytes` (bigger mail is fetched truncated),
+    `use_idle` (False: poll every `poll_interval` even when the server offers IDLE)."""
 
     name = "email"
 
@@ -41,7 +42,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                  ssl_context: ssl.SSLContext | None = None, idle_timeout: float = 300.0,
                  poll_interval: float = 30.0, max_backoff: float = 60.0,
                  connect_attempts: int = 3, redeliver_after: float = 600.0,
-                 max_bytes: int = MAX_BYTES) -> None:
+                 max_bytes: int = MAX_BYTES, use_idle: bool = True) -> None:
         self.smtp, self.imap = smtp, imap
         self.from_email, self.from_name = from_email, from_name
         self.inbox, self.sent_folder = inbox, sent_folder
@@ -49,6 +50,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         self.idle_timeout, self.poll_interval = idle_timeout, poll_interval
         self.max_backoff, self.connect_attempts = max_backoff, connect_attempts
         self.redeliver_after, self.max_bytes = redeliver_after, max_bytes
+        self.use_idle = use_idle
         self._pending: dict[str, int] = {}  # key -> UID, yielded and not yet acknowledged
         self._yielded_at: dict[int, float] = {}  # UID -> when it was yielded
         self._cmd: ImapSession | None = None  # for append / search / \Seen; receive has its own
@@ -98,9 +100,12 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                     raise ChannelError(f"{session.where}: no folder {self.inbox!r}")
                 connected_once, backoff, attempts = True, 1.0, 0
                 while True:
+                    session.news = False
                     async for msg in self._read_unseen(session):
                         yield msg
-                    if session.can_idle:
+                    if session.news:
+                        continue  # announced while we were busy: look again before waiting
+                    if self.use_idle and session.can_idle:
                         await session.idle(self.idle_timeout)
                     else:
                         await asyncio.sleep(self.poll_interval)
@@ -119,7 +124,10 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
 
     async def _read_unseen(self, session: ImapSession) -> AsyncIterator[IncomingMessage]:
         now = time.monotonic()
-        for uid in await session.unseen_uids():
+        unseen = await session.unseen_uids()
+        for uid in set(self._yielded_at) - set(unseen):  # seen now: no need to remember it
+            del self._yielded_at[uid]
+        for uid in unseen:
             if now - self._yielded_at.get(uid, -1e12) < self.redeliver_after:
                 continue  # yielded already, waiting for acknowledge
             size = await session.size(uid)
@@ -139,7 +147,8 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         if uid is None:
             return
         await self._command(lambda s: self._mark_seen(s, uid))
-        self._yielded_at.pop(uid, None)
+        # never again in this run, even if the receiving connection still sees it unseen
+        self._yielded_at[uid] = float("inf")
 
     async def _mark_seen(self, session: ImapSession, uid: int) -> None:
         if session.selected != self.inbox:

@@ -22,6 +22,7 @@ from ...errors import ChannelError
 T = TypeVar("T")
 _UID = re.compile(rb"UID (\d+)")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+_NEWS = re.compile(r"^\d+ (EXISTS|RECENT)")
 
 
 class ImapConnectionLost(Exception):
@@ -49,6 +50,7 @@ class ImapSession:
         self.lost = asyncio.Event()
         self.client: aioimaplib.IMAP4 | None = None
         self.selected: str | None = None
+        self.news = False
 
     @property
     def where(self) -> str:
@@ -94,9 +96,12 @@ class ImapSession:
             task.cancel()
             raise ImapConnectionLost(f"{self.where}: connection lost")
         try:
-            return task.result()
+            result = task.result()
         except (OSError, TimeoutError, aioimaplib.AioImapException) as e:
             raise ImapConnectionLost(f"{self.where}: {type(e).__name__}: {e}") from e
+        if _has_news(getattr(result, "lines", None)):
+            self.news = True  # new mail announced outside IDLE: it will not be pushed again
+        return result
 
     async def select(self, folder: str) -> bool:
         resp = await self._run(self.client.select(_quote(folder)))
@@ -177,9 +182,8 @@ class ImapSession:
 
 def _has_news(push: Any) -> bool:
     lines = push if isinstance(push, list) else [push]
-    return any(isinstance(x, bytes | bytearray | str) and
-               re.search(r"EXISTS|RECENT|FETCH", x if isinstance(x, str) else x.decode(
-                   "latin-1")) for x in lines)
+    return any(isinstance(x, bytes | str) and  # literals (bytearray) are message data: skip
+               _NEWS.search(x if isinstance(x, str) else x.decode("latin-1")) for x in lines)
 
 
 def _search_uids(resp: Any) -> list[int]:

@@ -1,0 +1,38 @@
+"""The outgoing message, built without a server: ids, subjects, headers, parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sales_agent.channels.base import OutgoingMessage
+from sales_agent.channels.email import make_message_id, parse_email
+from sales_agent.channels.email.compose import build_message, reply_subject
+from sales_agent.channels.email.incoming import to_incoming
+
+
+def test_message_ids_are_unique_and_bracketed() -> None:
+    ids = {make_message_id("napoleonit.example") for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(i.startswith("<") and i.endswith("@napoleonit.example>") for i in ids)
+
+
+def test_reply_subject_adds_re_once() -> None:
+    assert reply_subject("Отзывы") == "Re: Отзывы"
+    assert reply_subject("RE: Отзывы") == "RE: Отзывы"
+    assert reply_subject("Ответ: Отзывы") == "Ответ: Отзывы"
+
+
+def test_built_message_parses_back_into_the_same_thread(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    out = OutgoingMessage(key="k", contact_id="c", channel="email", to="Ivan@Shop.example",
+                          text="Текст", html="<p>Текст</p>", subject="Отзывы",
+                          attachments=(tmp_path / "a.pdf",), in_reply_to="<a@x>",
+                          headers={"X-Campaign": "q4", "Subject": "ignored"})
+    msg = build_message(out, from_email="sales@n.example", from_name="Анна",
+                        message_id="<m1@n.example>")
+    assert msg["X-Campaign"] == "q4" and msg.get_all("Subject") == ["Re: Отзывы"]
+    got = to_incoming(parse_email(msg.as_bytes()))
+    assert (got.key, got.sender, got.sender_name) == ("email:<m1@n.example>", "sales@n.example",
+                                                     "Анна")
+    assert got.text == "Текст" and got.in_reply_to == "<a@x>" and got.attachments == ("a.pdf",)
+    assert got.headers["To"] == "ivan@shop.example"
