@@ -98,3 +98,18 @@ async def test_token_moves_a_chat_bound_earlier_without_token(store, bot, telegr
     contact, created = await bind_start(store, await next_message(bot), now_utc())
     assert (contact.id, created, contact.telegram_chat_id) == (lead.id, False, 606)
     assert (await store.contacts.get(stray.id)).telegram_chat_id is None
+
+
+async def test_user_account_chat_is_bound_from_the_receipt_and_found_by_reply(store):
+    from sales_agent.service.telegram_binding import bind_chat, chat_of, find_chat_contact
+
+    lead = await add_contact(store, name="Игорь", company="Лента", telegram="@igor_lenta")
+    assert chat_of("tgu:702:15") == 702 and chat_of("email:<x@y>") is None
+    bound = await bind_chat(store, lead, 702, now_utc())
+    assert bound.telegram_chat_id == 702
+    reply = IncomingMessage(channel="telegram", key="tgu:702:16", sender="tg:702", text="Да",
+                            at=now_utc(), chat_id=702, headers={"username": ""})
+    assert (await find_chat_contact(store, reply, now_utc())).id == lead.id
+    stranger = IncomingMessage(channel="telegram", key="tgu:9:1", sender="tg:9", text="?",
+                               at=now_utc(), chat_id=9, headers={"username": ""})
+    assert await find_chat_contact(store, stranger, now_utc()) is None

@@ -99,6 +99,36 @@ async def _bind_by_token(store: Store, token: str, msg: IncomingMessage,
     return await _fill_username(store, from_doc(doc), msg)
 
 
+async def find_chat_contact(store: Store, msg: IncomingMessage,
+                            now: datetime) -> Contact | None:
+    """The contact a Telegram message belongs to: by chat id, else by @username (then the chat
+    is bound to it, e.g. the first reply to the user account writing to a @handle); None if
+    neither matches. Creates nothing."""
+    return await _find_or_bind_by_profile(store, msg, now)
+
+
+async def bind_chat(store: Store, contact: Contact, chat_id: int, now: datetime) -> Contact:
+    """Remember the chat the user account reached the contact in (from `SentReceipt.message_id`
+    "tgu:<chat>:<id>"); a chat already bound elsewhere is left alone."""
+    if contact.telegram_chat_id is not None:
+        return contact
+    try:
+        updated = await store.contacts.update(contact.id, where={"telegram_chat_id": None},
+                                              telegram_chat_id=chat_id, updated_at=now)
+    except DuplicateKeyError:
+        return contact
+    return updated or contact
+
+
+def chat_of(message_id: str) -> int | None:
+    """"tg:<chat>:<id>" / "tgu:<chat>:<id>" -> chat id."""
+    parts = message_id.split(":")
+    try:
+        return int(parts[1]) if len(parts) == 3 and parts[0] in ("tg", "tgu") else None
+    except ValueError:
+        return None
+
+
 async def _find_or_bind_by_profile(store: Store, msg: IncomingMessage,
                                    now: datetime) -> Contact | None:
     found = await store.contacts.find_by(telegram_chat_id=msg.chat_id)

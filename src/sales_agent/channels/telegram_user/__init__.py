@@ -3,7 +3,7 @@
 from .channel import PEER_FLOOD_LOG, TelegramUserChannel
 from .errors import map_telethon_error
 from .ledger import AccountLedger
-from .session import describe_user, login, make_client, session_path
+from .session import describe_user, login, make_client, session_path, user_account_configured
 
 __all__ = ["PEER_FLOOD_LOG", "AccountLedger", "TelegramUserChannel", "describe_user", "login",
-           "make_client", "map_telethon_error", "session_path"]
+           "make_client", "map_telethon_error", "session_path", "user_account_configured"]

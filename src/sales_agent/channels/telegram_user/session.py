@@ -70,3 +70,9 @@ def describe_user(me: Any) -> str:
                     if p)
     handle = f"@{me.username}" if getattr(me, "username", None) else "(no username)"
     return f"{handle} ({name or 'no name'}, id {me.id})"
+
+
+def user_account_configured(settings: Settings) -> bool:
+    """API id and hash set and a session file stored by `sales-agent telegram login`."""
+    return (settings.telegram_api_id is not None and settings.telegram_api_hash is not None
+            and session_path(settings).exists())
