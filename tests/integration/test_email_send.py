@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sales_agent.channels.email import EmailChannel, make_message_id
 from sales_agent.channels.email.imap import ImapConfig
 from sales_agent.channels.email.smtp import SmtpConfig
 from sales_agent.errors import ChannelError, PermanentChannelError, TransientChannelError
+from sales_agent.settings import load_settings
 from tests.fixtures.mail import MailServer, MailUser, free_port
 
 
@@ -98,3 +100,25 @@ class TestSendErrors:
                                from_email=agent_mailbox.address)
         with pytest.raises(TransientChannelError, match="unreachable"):
             await channel.send(outgoing(agent_mailbox.address))
+
+
+class TestFromSettings:
+    @pytest.mark.parametrize("security", ["none", "tls"])
+    async def test_env_from_the_fixture_gives_a_working_channel(
+        self, security: str, mail_server: MailServer, agent_mailbox: MailUser,
+        mail_user: MailUser, monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        for key, value in mail_server.env(agent_mailbox, security).items():
+            monkeypatch.setenv(key, value)
+        channel = EmailChannel.from_settings(load_settings())
+        try:
+            receipt = await channel.send(outgoing(mail_user.address))
+            [got] = await mail_server.wait_for(mail_user)
+            assert got["Message-ID"] == receipt.message_id
+            mid = await mail_server.asend(mail_user, agent_mailbox.address, text="Ответ")
+            stream = channel.receive()
+            msg = await asyncio.wait_for(anext(stream), 10)
+            assert msg.message_id == mid and msg.text == "Ответ"
+            await stream.aclose()
+        finally:
+            await channel.close()
