@@ -82,6 +82,7 @@ class TestReceive:
     async def test_malformed_update_is_logged_and_skipped(self, bot, telegram_api, caplog):
         await telegram_api.push_raw({"message": {"message_id": "x", "chat": "nope"}})
         await telegram_api.push_raw({"edited_message": {"message_id": 1}})
+        telegram_api.updates.append("garbage")  # type: ignore[arg-type]  # not even a dict
         await telegram_api.push_text(CHAT, "после мусора")
         with caplog.at_level(logging.INFO):
             [msg] = await take(bot, 1)

@@ -17,10 +17,10 @@ from ..base import IncomingMessage
 KEY_PREFIX = "tg"
 
 
-class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
+class GetRawUpdates(TelegramMethod[list[Any]]):
     """getUpdates whose answer is left as dicts: validated per update by `parse_update`."""
 
-    __returning__ = list[dict[str, Any]]
+    __returning__ = list[Any]
     __api_method__ = "getUpdates"
 
     offset: int | None = None
