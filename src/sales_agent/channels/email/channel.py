@@ -11,9 +11,9 @@ import asyncio
 import logging
 import ssl
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ...errors import ChannelError
 from ..base import AbstractChannel, DeliveryCheck, IncomingMessage, OutgoingMessage, SentReceipt
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ...settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class EmailChannel(AbstractChannel, DeliveryCheck):
@@ -155,7 +156,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
             await session.select(self.inbox)
         await session.mark_seen(uid)
 
-    async def _command(self, action):  # type: ignore[no-untyped-def]
+    async def _command(self, action: Callable[[ImapSession], Awaitable[T]]) -> T:
         """Run one action on the command connection; reconnect once if it dropped."""
         async with self._cmd_lock:
             for attempt in (1, 2):

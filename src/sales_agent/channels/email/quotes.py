@@ -53,7 +53,7 @@ def strip_quoted_reply(text: str) -> str:
     new = "\n".join(lines[:cut])
     if new.strip():
         try:
-            kept = _LIBRARY.read(new).replies[0].full_body if new.strip() else ""
+            kept = _LIBRARY.read(new).replies[0].full_body
         except Exception:  # the library is a helper here; our own cut stands on its own
             kept = new
         # The library strips each line and may match where a lead just writes "To: …"; keep
