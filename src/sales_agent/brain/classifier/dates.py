@@ -79,7 +79,8 @@ def _absolute(text: str, today: date) -> list[tuple[int, int, date | None, bool]
     out: list[tuple[int, int, date | None, bool]] = []
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), False))
-    numeric = r"(?<![\d.:])(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?![\d:]|\.\d)"
+    numeric = (r"(?<![\d.:,$€₽])(\d{1,2})[./](\d{2})(?:[./](\d{2,4}))?(?![\d:]|\.\d|,\d)"
+               r"(?!\s*(?:тыс|млн|млрд|руб|р\b|k\b|m\b|%|₽|\$|€|usd|rub))")
     for m in re.finditer(numeric, text):
         d, mo = int(m[1]), int(m[2])
         year = int(m[3]) + (2000 if m[3] and len(m[3]) == 2 else 0) if m[3] else None

@@ -69,6 +69,9 @@ def bank() -> tuple[np.ndarray, list[Intent]]:
             tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
             np.save(tmp, vectors)
             tmp.replace(cache)
+            for stale in cache.parent.glob("examples-e5-*.npy"):  # banks edited since
+                if stale != cache:
+                    stale.unlink(missing_ok=True)
         except OSError as e:  # a read-only home is fine: we just encode again next time
             log.debug("example cache not written: %s", e)
         return vectors, labels
