@@ -37,8 +37,9 @@ async def lead(store: Store, **extra: Any):
     return contact
 
 
-async def reply(store: Store, contact_id: str, text: str, at: datetime = WEDNESDAY) -> None:
-    await submit_sandbox_reply(store, contact_id, text)
+async def reply(store: Store, contact_id: str, text: str,
+                at: datetime = WEDNESDAY + timedelta(hours=1)) -> None:
+    await submit_sandbox_reply(store, contact_id, text, at=at)
     await run_until_idle(store, at)
 
 
@@ -72,7 +73,7 @@ class TestReplies:
         c = await lead(store)
         await reply(store, c.id, "Больше не пишите нам, не интересно")
         assert (await store.contacts.get(c.id)).status is Status.STOPPED
-        await reply(store, c.id, "Я же просил не писать!")
+        await reply(store, c.id, "Я же просил не писать!", WEDNESDAY + timedelta(hours=2))
         later = WEDNESDAY + timedelta(days=30)
         await run_until_idle(store, later)
         kinds = [m.decision for m in await outgoing(store, c.id)]
@@ -133,7 +134,7 @@ class TestNothingTwice:
         await reply(store, c.id, "Пришлите презентацию")
         before = await store.outbox.count()
         await store.inbox.collection.update_many({}, {"$set": {"status": "pending"}})
-        await run_until_idle(store)
+        await run_until_idle(store, WEDNESDAY + timedelta(hours=2))
         assert await store.outbox.count() == before
         assert len(await outgoing(store, c.id)) == 2
 

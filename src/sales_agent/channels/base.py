@@ -60,6 +60,9 @@ class IncomingMessage:
 
 class AbstractChannel(abc.ABC):
     name: str
+    # False while `receive` may still have unread input to yield (not connected yet, fetching);
+    # True once it waits for news. `run --until-idle` exits only when every channel is caught up.
+    caught_up: bool = True
 
     @abc.abstractmethod
     async def send(self, message: OutgoingMessage) -> SentReceipt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from ..channels.base import IncomingMessage
 from ..domain.model import Status
@@ -12,13 +13,14 @@ from ..store.timeutil import now_utc
 from .inbound import store_inbound
 
 
-async def submit_sandbox_reply(store: Store, contact_id: str, text: str) -> str:
+async def submit_sandbox_reply(store: Store, contact_id: str, text: str,
+                               at: datetime | None = None) -> str:
     """The operator, playing the lead, says `text`; the logic worker answers it."""
     contact = await store.contacts.get(contact_id)
     key = f"sandbox:{contact.id}:{secrets.token_hex(6)}"
     await store_inbound(store, IncomingMessage(
         channel="sandbox", key=key, sender=contact.id, text=text, full_text=text,
-        at=now_utc(), sender_name=contact.name), route="sandbox")
+        at=at or now_utc(), sender_name=contact.name), route="sandbox")
     return key
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ..analytics.facts import CompanyFacts
-from ..brain.writer import Draft, ReplyWriter, WriteContext
+from ..brain.writer import Draft, OutgoingTextRejected, ReplyWriter, WriteContext
 from ..domain.actions import NotifyManager, SendMessage
 from ..domain.identity import key_kind
 from ..domain.model import Contact
@@ -41,11 +41,18 @@ class Outgoing:
             log_event("no_address", level=logging.WARNING, contact=contact.id, route=route)
             return False
         facts = await self._facts(contact)
-        draft = await self.writer.write(action.kind, WriteContext(
-            contact=contact, language=contact.language, lead_text=item.get("text"),
-            facts=facts, until=action.until, thread_subject=item.get("subject"),
-            bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
-        ))
+        try:
+            draft = await self.writer.write(action.kind, WriteContext(
+                contact=contact, language=contact.language, lead_text=item.get("text"),
+                facts=facts, until=action.until, thread_subject=item.get("subject"),
+                bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
+            ))
+        except OutgoingTextRejected as e:
+            # A template the operator edited says something the facts do not back: a human
+            # answers instead, nothing unchecked leaves.
+            log_event("draft_rejected", level=logging.ERROR, contact=contact.id,
+                      kind=action.kind, why=str(e)[:200])
+            return True
         doc = await self._envelope(draft, contact, item, route, to)
         if action.with_chart or action.kind in CHART_KINDS:
             doc["chart"] = str(facts.chart) if facts and facts.chart else None

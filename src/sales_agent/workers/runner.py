@@ -52,16 +52,20 @@ async def run_workers(store: Store, settings: Settings, roles: set[str], *, unti
         steps.append(lambda: _scheduled(store, clock))
     if "logic" in roles:
         steps.append(logic.process_one)
-    tasks: list[asyncio.Task[None]] = []
+    pumps = {}
     for ch in channels:
         steps.append(ch.sender.send_one)
-        tasks.append(asyncio.create_task(ch.pump(), name=f"inbound-{ch.route}"))
+        pumps[ch] = asyncio.create_task(ch.pump(), name=f"inbound-{ch.route}")
+    tasks: list[asyncio.Task[None]] = list(pumps.values())
     if "console" in roles and not until_idle:
         from ..console.server import serve_console
 
         tasks.append(asyncio.create_task(serve_console(settings, store), name="console"))
+    def inputs_drained() -> bool:
+        return all(task.done() or ch.channel.caught_up for ch, task in pumps.items())
+
     try:
-        await _loop(steps, until_idle)
+        await _loop(steps, until_idle, inputs_drained)
     finally:
         for task in tasks:
             task.cancel()
@@ -83,8 +87,10 @@ async def _scheduled(store: Store, clock: Clock) -> bool:
     return await schedule_due(store, clock) > 0
 
 
-async def _loop(steps: list[Callable[[], Awaitable[bool]]], until_idle: bool) -> None:
-    """Run each step until it has nothing to do; with until_idle, stop once all are quiet."""
+async def _loop(steps: list[Callable[[], Awaitable[bool]]], until_idle: bool,
+                inputs_drained: Callable[[], bool] = lambda: True) -> None:
+    """Run each step until it has nothing to do; with until_idle, stop once all are quiet and
+    every channel has read what was waiting for it."""
     quiet = 0
     while True:
         busy = False
@@ -94,7 +100,7 @@ async def _loop(steps: list[Callable[[], Awaitable[bool]]], until_idle: bool) ->
                     busy = True
             except Exception:
                 log.exception("worker step failed; carrying on")
-        quiet = 0 if busy else quiet + 1
+        quiet = 0 if busy or not inputs_drained() else quiet + 1
         if until_idle and quiet >= IDLE_CHECKS:
             return
         await asyncio.sleep(0 if busy else POLL)

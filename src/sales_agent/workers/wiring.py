@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 RATE_PER_MINUTE = {EMAIL: 120, TELEGRAM_BOT: 600, TELEGRAM_USER: 20, SANDBOX: None}
 
 
-@dataclass
+@dataclass(eq=False)
 class ChannelRuntime:
     route: str
     channel: AbstractChannel
