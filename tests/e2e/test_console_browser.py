@@ -98,7 +98,7 @@ async def test_main_pages_render_and_lead_html_stays_text(
     chrome.get(f"{console_server}/import")
     chrome.find_element(By.NAME, "file").send_keys(str(SAMPLES / "contacts.csv"))
     chrome.find_element(By.CSS_SELECTOR, "form.form button").click()
-    wait(chrome).until(lambda d: d.find_elements(By.ID, "report"))
+    wait(chrome, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report .finished"))
     assert int(text_of(chrome, "#report .added")) >= 2
     shot(chrome, "import")
 

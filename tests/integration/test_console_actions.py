@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,24 +70,51 @@ class TestActions:
         assert item["text"] == "Пришлите презентацию" and item["channel"] == "sandbox"
 
 
+async def import_until_done(client: httpx.AsyncClient, name: str, csv: bytes,
+                            seen: list[str] | None = None) -> str:
+    """Upload, follow to the job's page, poll its progress fragment until the report is there;
+    `seen` collects the job page as first shown."""
+    started = await form_post(client, "/import", files={"file": (name, csv, "text/csv")})
+    assert started.status_code == 303 and started.headers["location"].startswith("/import/")
+    job_page = await client.get(started.headers["location"])
+    assert job_page.status_code == 200
+    if seen is not None:
+        seen.append(job_page.text)
+    for _ in range(200):
+        fragment = (await client.get(started.headers["location"] + "/progress")).text
+        if "Импорт идёт" not in fragment:
+            return fragment
+        await asyncio.sleep(0.05)
+    raise AssertionError("the import did not finish")
+
+
 class TestImports:
     async def test_contacts_csv_adds_good_rows_and_reports_bad(
             self, console_client: httpx.AsyncClient, store: Store) -> None:
         csv = (SAMPLES / "contacts.csv").read_bytes()
-        page = await form_post(console_client, "/import",
-                               files={"file": ("contacts.csv", csv, "text/csv")})
-        assert page.status_code == 200
+        page = await import_until_done(console_client, "contacts.csv", csv)
         added = len(await store.contacts.list())
-        assert added >= 2 and f'class="added">{added}<' in page.text
-        assert "<td>не указано имя</td>" in page.text  # the bad row's reason, in Russian
+        assert added >= 2 and f'class="added">{added}<' in page
+        assert "<td>не указано имя</td>" in page  # the bad row's reason, in Russian
 
     async def test_unreadable_csv_is_an_error_on_the_form(
             self, console_client: httpx.AsyncClient) -> None:
-        page = await form_post(console_client, "/import",
-                               files={"file": ("x.csv", b"foo,bar\n1,2\n", "text/csv")})
-        assert page.status_code == 422
-        assert "в файле x.csv нет колонок: name (есть: foo, bar)" in page.text
-        assert "sa-upload" not in page.text  # our temporary path is not shown
+        page = await import_until_done(console_client, "x.csv", b"foo,bar\n1,2\n")
+        assert "в файле x.csv нет колонок: name (есть: foo, bar)" in page
+        assert "sa-upload" not in page  # our temporary path is not shown
+
+    async def test_a_big_file_shows_progress_and_finishes(
+            self, console_client: httpx.AsyncClient, store: Store) -> None:
+        rows = "".join(f"Лид {i},Компания,lead{i}@big.example,,\n" for i in range(300))
+        first: list[str] = []
+        page = await import_until_done(console_client, "big.csv",
+                                       ("name,company,email,telegram,products\n" + rows).encode(),
+                                       first)
+        assert "Импорт идёт" in first[0] and "<progress" in first[0]
+        assert 'data-poll="/import/' in first[0]
+        assert 'class="added">300<' in page
+        assert (await store.contacts.count_by_status())["new"] == 300
+        assert (await console_client.get("/import/unknown-job")).status_code == 404
 
     async def test_reviews_upload_shows_the_company_numbers_and_chart(
             self, console_client: httpx.AsyncClient, store: Store) -> None:

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import ContactNotFound
 from ..settings import Settings
 from ..store import Store
+from .jobs import ImportJobs
 from .rendering import render
 from .routes import ROUTERS
 from .security import CSRF_COOKIE, CsrfRejected, Gate, LoginRequired, guard
@@ -33,6 +34,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings, app.state.store = settings, store
     password = settings.console_password
     app.state.gate = Gate(password.get_secret_value() if password else None)
+    app.state.jobs = ImportJobs()
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in ROUTERS:
         app.include_router(router)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 520
-LABEL_W = 170
+from ..analytics.format import format_share
+
+WIDTH = 560
+LABEL_W = 200
 ROW_H = 28
-BAR_MAX = WIDTH - LABEL_W - 70
+BAR_MAX = WIDTH - LABEL_W - 90  # room for the figure after the longest bar
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,7 @@ class Bar:
     value: int
     y: int
     width: int  # pixels
+    text: str  # the figure printed after the bar
 
 
 @dataclass(frozen=True)
@@ -26,10 +29,13 @@ class Bars:
     label_w: int = LABEL_W
 
 
-def bars(rows: list[tuple[str, int]]) -> Bars:
+def bars(rows: list[tuple[str, int]], *, share_of_first: bool = False) -> Bars:
+    """One bar per (label, value), scaled to the largest; with `share_of_first` each figure also
+    says what share of the first row it is (a funnel's conversion)."""
     top = max((n for _, n in rows), default=0)
-    drawn = tuple(
-        Bar(label, n, i * ROW_H, round(BAR_MAX * n / top) if top else 0)
-        for i, (label, n) in enumerate(rows)
-    )
-    return Bars(drawn, max(len(rows), 1) * ROW_H)
+    first = rows[0][1] if rows else 0
+    drawn = []
+    for i, (label, n) in enumerate(rows):
+        text = f"{n} · {format_share(n / first)}" if share_of_first and first and i else str(n)
+        drawn.append(Bar(label, n, i * ROW_H, round(BAR_MAX * n / top) if top else 0, text))
+    return Bars(tuple(drawn), max(len(rows), 1) * ROW_H)

@@ -79,7 +79,8 @@ async def funnel_page(store: Store) -> FunnelPage:
                     for ch, n in f["channels"].items() for d in ("out", "in")]
     return FunnelPage(
         figures=f,
-        stages=bars([(labels.label(labels.STAGES, k), n) for k, n in f["stages"]]),
+        stages=bars([(labels.label(labels.STAGES, k), n) for k, n in f["stages"]],
+                    share_of_first=True),
         intents=bars([(labels.label(labels.INTENTS, k), n) for k, n in f["intents"].items()]),
         channels=bars(channel_rows),
         statuses=bars([(labels.label(labels.STATUSES, k), n) for k, n in f["statuses"].items()]),

@@ -47,12 +47,16 @@ def upload_error(error: Exception, path: Path, upload: UploadFile) -> str:
     return str(error).replace(str(path), upload.filename or "файл")
 
 
-@contextlib.contextmanager
-def saved_upload(upload: UploadFile) -> Iterator[Path]:
-    """The upload as a temporary file (the importers read paths); removed afterwards."""
+def save_upload(upload: UploadFile) -> Path:
+    """The upload as a temporary file (the importers read paths); the caller removes it."""
     with tempfile.NamedTemporaryFile(prefix="sa-upload-", suffix=".csv", delete=False) as tmp:
         shutil.copyfileobj(upload.file, tmp)
-    path = Path(tmp.name)
+    return Path(tmp.name)
+
+
+@contextlib.contextmanager
+def saved_upload(upload: UploadFile) -> Iterator[Path]:
+    path = save_upload(upload)
     try:
         yield path
     finally:
