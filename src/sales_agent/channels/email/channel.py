@@ -93,6 +93,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         backoff, connected_once = 1.0, False
         attempts = 0
         while True:
+            self.caught_up = False
             session = ImapSession(self.imap, self.tls)
             self._sessions.add(session)
             try:
@@ -106,10 +107,12 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                         yield msg
                     if session.news:
                         continue  # announced while we were busy: look again before waiting
+                    self.caught_up = True  # everything unseen was yielded: waiting for news
                     if self.use_idle and session.can_idle:
                         await session.idle(self.idle_timeout)
                     else:
                         await asyncio.sleep(self.poll_interval)
+                    self.caught_up = False
             except ImapAuthError:
                 raise
             except ImapConnectionLost as e:
