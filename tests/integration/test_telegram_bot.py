@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -238,3 +239,23 @@ class TestUnreachable:
             [msg] = await take(bot, 1)
         assert msg.text == "после сбоя" and outages
         assert any("getUpdates failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_caught_up_only_after_the_backlog_is_yielded(bot, telegram_api):
+    await telegram_api.push_text(CHAT, "раз")
+    await telegram_api.push_text(CHAT, "два")
+    assert bot.caught_up is False
+    stream = bot.receive()
+    await bot.acknowledge(await anext(stream))
+    assert bot.caught_up is False
+    await bot.acknowledge(await anext(stream))
+    await telegram_api.push_text(CHAT, "три")
+    third = await asyncio.wait_for(anext(stream), 10)
+    assert third.text == "три"
+    await bot.acknowledge(third)
+    task = asyncio.create_task(anext(stream))
+    await asyncio.sleep(0.3)
+    assert bot.caught_up is True
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import stat
 from datetime import UTC, datetime
@@ -255,3 +256,18 @@ def test_no_api_credentials_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="API_ID"):
         make_client(load_settings(data_dir=tmp_path, telegram_api_id=None,
                                   telegram_api_hash=None))
+
+
+async def test_caught_up_once_the_unread_backlog_is_yielded(tmp_path):
+    client = FakeTelethonClient(OLGA)
+    client.unread[701] = [FakeTgMessage(1, 701, "непрочитанное", sender=OLGA)]
+    ch = channel(client, tmp_path)
+    stream = ch.receive()
+    assert ch.caught_up is False
+    await anext(stream)
+    task = asyncio.create_task(anext(stream))
+    await asyncio.sleep(0.05)
+    assert ch.caught_up is True
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

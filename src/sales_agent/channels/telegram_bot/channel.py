@@ -57,6 +57,7 @@ class TelegramBotChannel(AbstractChannel):
         self._confirmed: int | None = None  # the offset Telegram last saw
         self._progress: dict[str, list[int]] = {}  # outbox key -> ids of the parts already sent
         self._me: str | None = None
+        self.caught_up = False  # `run --until-idle`: True once a poll found nothing waiting
 
     @classmethod
     def from_settings(cls, settings: Settings, **knobs: Any) -> TelegramBotChannel:
@@ -83,18 +84,19 @@ class TelegramBotChannel(AbstractChannel):
         await self._call(lambda: self.bot.delete_webhook(drop_pending_updates=False),
                          "deleteWebhook")
         while True:
-            batch = await self._poll()
+            # Short polls while there may be a backlog; long polls once caught up.
+            batch = await self._poll(self.poll_timeout if self.caught_up else 0)
+            self.caught_up = not batch
             for raw in batch:
                 message = self._accept(raw)
                 if message is not None:
                     yield message
 
-    async def _poll(self) -> list[dict[str, Any]]:
+    async def _poll(self, timeout: int) -> list[Any]:
         offset = self._offsets.offset
-        method = GetRawUpdates(offset=offset, timeout=self.poll_timeout,
-                               allowed_updates=["message"])
+        method = GetRawUpdates(offset=offset, timeout=timeout, allowed_updates=["message"])
         try:
-            batch = await self.bot(method, request_timeout=self.poll_timeout + 10)
+            batch = await self.bot(method, request_timeout=timeout + 10)
         except TelegramRetryAfter as e:
             await asyncio.sleep(e.retry_after)
             return []

@@ -52,6 +52,7 @@ class TelegramUserChannel(AbstractChannel):
         self.peer_flood_pause = peer_flood_pause
         self.notify = notify
         self._connected = False
+        self.caught_up = False  # `run --until-idle`: True once the unread backlog is yielded
         self._seen: dict[str, None] = {}  # keys yielded lately (backlog and live may overlap)
 
     @classmethod
@@ -162,6 +163,7 @@ class TelegramUserChannel(AbstractChannel):
                 if (incoming := await self._incoming(message)) is not None:
                     yield incoming
             while True:
+                self.caught_up = live.empty()
                 if (incoming := await self._incoming(await live.get())) is not None:
                     yield incoming
         finally:
