@@ -17,7 +17,6 @@ def build_server(settings: Settings, store: Store, *, port: int | None = None) -
 
 
 async def serve_console(settings: Settings, store: Store) -> None:
-    server = build_server(settings, store)
-    # The runner owns Ctrl-C; uvicorn must not replace the process's signal handlers.
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-    await server.serve()
+    # On Ctrl-C uvicorn closes its connections first, then restores the loop's own handler and
+    # raises the signal again, so the runner stops the other workers as before.
+    await build_server(settings, store).serve()
