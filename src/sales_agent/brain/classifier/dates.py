@@ -86,7 +86,8 @@ def _absolute(text: str, today: date) -> list[tuple[int, int, date | None, bool]
         year = int(m[3]) + (2000 if m[3] and len(m[3]) == 2 else 0) if m[3] else None
         if 1 <= d <= 31 and 1 <= mo <= 12:
             out.append((m.start(), m.end(), _future(today, mo, d, year), False))
-    day_month = (rf"(?:(\d{{1,2}})\s*[-–—]\s*)?(\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?"
+    day_month = (rf"(?:(?:с\s+|from\s+)?(\d{{1,2}})\s*(?:[-–—]|по|to|till|until|до)\s*)?"
+                 rf"(\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?"
                  rf"({MONTH_RE})(?:\s+(\d{{4}}))?")
     for m in re.finditer(day_month, text):
         month = lookup(MONTHS, m[3])

@@ -27,8 +27,10 @@ INJECTION = _c(
     r"^\s*(system|assistant|системa?)\s*:|you\s+are\s+(a|an)\s+(helpful\s+)?(assistant|ai\b|"
     r"language\s+model|chatbot)|no\s+restrictions|без\s+ограничение|"
     r"(отвечать|отвечай|answer|respond|reply)\s+(только|only)\b|переводить|переведи\w*|translate",
-    r"(написать|сказать|ответить|подтвердить|say|write|confirm|reply)\s*,?\s*(что|that)\s+.{0,30}"
-    r"(бесплатно|бесплатный|скидка|free|discount|100)",
+    r"(написать|сказать|ответить|подтвердить|пообещать|гарантировать|say|write|confirm|reply|"
+    r"promise)\s*,?\s*(пожалуйста\s*,?\s*|please\s*,?\s*)?(что|that)\s+.{0,40}"
+    r"(бесплатно|бесплатный|скидка|free|discount|100|ноль|\b0\b|гарантировать|guarantee)",
+    r"\b(напиши|скажи|подтверди|пообещай|ответь|повтори)\b\s*,?\s*(пожалуйста\s*,?\s*)?что\b",
     r"повторить\s+за\s+мной|repeat\s+after\s+me|reveal\s+your|покажи\w*\s+(свой|твой)\s+"
     r"(промпт|инструкция)|new\s+instructions|новый\s+инструкция",
 )
@@ -49,7 +51,7 @@ AUTO_REPLY = _c(
     r"(reply|respond)\s+on\s+my\s+return|"
     r"(currently|presently)\s+(out|away|on\s+leave|travel)|i\s+am\s+(currently\s+)?away|"
     r"\bon\s+(annual\s+|parental\s+|sick\s+|maternity\s+)?leave\b",
-    r"(находиться|быть)\s+в\s+(отпуск|командировка|декрет)|"
+    r"(находиться|быть)\s+в\s+(\w+\s+)?(отпуск|командировка|декрет|больничный)|"
     r"\b(отпуск|больничный|командировка|декрет)\s+(до|по|с)\b|"
     r"(нет\s+на\s+месте|отсутствовать|вне\s+офис)\s.{0,10}\b(до|по|с)\b",
     r"по\s+срочный\s+(вопрос|дело)|в\s+случай\s+срочный|for\s+(urgent|immediate)\s+"
@@ -147,7 +149,8 @@ DEMO = _c(
 )
 
 QUESTION_WORD = _c(
-    r"\?|\b(сколько|какой|каков|как|где|когда|почему|зачем|ли|можно\s+ли|есть\s+ли|"
+    r"\bинтересовать\b|\bподсказать\b|\bуточнить\b|\bузнать\b|\bwondering\b|"
+    r"would\s+like\s+to\s+know|want\s+to\s+know|curious\s+(about|how|what|whether|if)|\?|\b(сколько|какой|каков|как|где|когда|почему|зачем|ли|можно\s+ли|есть\s+ли|"
     r"уметь|мочь\s+ли|поддерживать|работать\s+ли|how|what|which|does|do\s+you|can\s+you|can\s+it|"
     r"is\s+there|are\s+there|is\s+it|will\s+it|could\s+it)\b",
 )

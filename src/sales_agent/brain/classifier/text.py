@@ -14,7 +14,8 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+")
 _WORD = re.compile(r"[a-zа-яё0-9]+(?:[-'][a-zа-яё0-9]+)*|[?!.,;:—–]|\s-\s", re.I)
 _SIGNATURE = re.compile(
     r"^\s*(--\s*|__+|с уважением.*|с наилучшими.*|best regards.*|kind regards.*|regards,?|"
-    r"best,|cheers,?|sincerely.*|thanks,|отправлено с .*|sent from my .*)\s*$", re.I)
+    r"best,?|cheers,?|sincerely.*|thanks[,!.]?|thank you[,!.]?|(заранее )?спасибо[,!.]?|"
+    r"всего доброго[,!.]?|отправлено с .*|sent from my .*)\s*$", re.I)
 _CLAUSE_SPLIT = re.compile(r"(?<=\?)|[.!;\n]+|,\s*(?=(?:но|а|лучше|but|instead|rather)\b)|"
                            r"\s(?=(?:но|лучше|but|instead|rather)\s)|[—–]", re.I)
 
@@ -39,8 +40,6 @@ def split_signature(text: str) -> tuple[str, str]:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if i > 0 and _SIGNATURE.match(line):
-            return "\n".join(lines[:i]).strip(), "\n".join(lines[i:])
-        if i > 0 and re.match(r"^\s*(с уважением|best regards|regards|thanks)\b", line, re.I):
             return "\n".join(lines[:i]).strip(), "\n".join(lines[i:])
     return text, ""
 
