@@ -84,7 +84,7 @@ def list_(status: Status | None = typer.Option(None, "--status"),
         style = STATUS_STYLE.get(str(c.status), "")
         table.add_row(c.id, c.name, c.company, c.email or "", c.telegram or "",
                       f"[{style}]{c.status}[/{style}]" if style else str(c.status),
-                      c.until.date().isoformat() if c.until else "")
+                      c.local(c.until).date().isoformat() if c.until else "")
     console.print(table)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
@@ -69,6 +70,10 @@ class Contact(BaseModel):
     last_event: str | None = None  # key of the last inbox item applied (replays are skipped)
     bot_token: str | None = None  # single-use deep-link token for the Telegram bot
     note: str = ""
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """A stored (UTC) time in the lead's own time zone, as people read it."""
+        return None if moment is None else moment.astimezone(ZoneInfo(self.timezone))
 
 
 class Message(BaseModel):

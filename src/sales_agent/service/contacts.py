@@ -91,7 +91,7 @@ async def contact_history(store: Store, key: str) -> dict[str, Any]:
         "id": contact.id, "name": contact.name, "company": contact.company,
         "email": contact.email, "telegram": contact.telegram, "products": contact.products,
         "status": str(contact.status),
-        "until": contact.until.isoformat() if contact.until else None,
+        "until": contact.local(contact.until).isoformat() if contact.until else None,
         "referred_by": contact.referred_by,
         "messages": [
             {"direction": str(m.direction), "channel": str(m.channel), "text": m.text,
