@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -16,10 +17,12 @@ from sales_agent.store import Store
 from tests.fixtures.browser import form_post
 
 PASSWORD = "correct horse battery"
+Client = httpx.AsyncClient
 
 
 @pytest.fixture
-async def locked_client(store: Store, console_settings: Settings):  # type: ignore[no-untyped-def]
+async def locked_client(store: Store, console_settings: Settings
+                        ) -> AsyncIterator[httpx.AsyncClient]:
     settings = console_settings.model_copy(update={
         "console_password": SecretStr(PASSWORD), "smtp_password": SecretStr("smtp-SECRET-1"),
         "telegram_bot_token": SecretStr("123:TG-SECRET-2")})
@@ -56,29 +59,34 @@ class TestCsrf:
 
 
 class TestPassword:
-    async def test_pages_redirect_to_login_without_a_session(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_pages_redirect_to_login_without_a_session(self, locked_client: Client) -> None:
         page = await locked_client.get("/contacts")
         assert page.status_code == 303 and page.headers["location"] == "/login?next=/contacts"
         assert (await locked_client.get("/contacts/x/chat")).status_code == 303
         assert (await form_post(locked_client, "/contacts", {"name": "X"})).status_code == 401
 
-    async def test_wrong_password_is_refused(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_wrong_password_is_refused(self, locked_client: Client) -> None:
         answer = await form_post(locked_client, "/login", {"password": "guess"})
         assert answer.status_code == 401 and "Неверный пароль" in answer.text
         assert (await locked_client.get("/contacts")).status_code == 303
 
-    async def test_right_password_opens_the_console(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_right_password_opens_the_console(self, locked_client: Client) -> None:
         answer = await form_post(locked_client, "/login",
                                  {"password": PASSWORD, "next": "/funnel"})
         assert answer.status_code == 303 and answer.headers["location"] == "/funnel"
         assert (await locked_client.get("/contacts")).status_code == 200
 
-    async def test_login_needs_the_csrf_token_too(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_a_poll_without_a_session_gets_401(self, locked_client: Client) -> None:
+        answer = await locked_client.get("/contacts/x/chat",
+                                         headers={"X-Requested-With": "fetch"})
+        assert answer.status_code == 401
+
+    async def test_login_needs_the_csrf_token_too(self, locked_client: Client) -> None:
         await locked_client.get("/login")
         answer = await locked_client.post("/login", data={"password": PASSWORD})
         assert answer.status_code == 403
 
-    async def test_next_cannot_leave_the_site(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_next_cannot_leave_the_site(self, locked_client: Client) -> None:
         answer = await form_post(locked_client, "/login",
                                  {"password": PASSWORD, "next": "//evil.example/x"})
         assert answer.headers["location"] == "/"
@@ -92,8 +100,17 @@ class TestPassword:
         assert not gate.session_ok("99999999999.deadbeef")
 
 
+class TestHosts:
+    async def test_a_foreign_host_header_is_refused_on_loopback(
+            self, console_client: httpx.AsyncClient) -> None:
+        answer = await console_client.get("/contacts", headers={"Host": "attacker.example"})
+        assert answer.status_code == 400
+        assert (await console_client.get("/contacts", headers={"Host": "localhost:8000"})
+                ).status_code == 200
+
+
 class TestNoSecrets:
-    async def test_status_page_shows_channels_but_never_secrets(self, locked_client) -> None:  # type: ignore[no-untyped-def]
+    async def test_status_page_shows_channels_not_secrets(self, locked_client: Client) -> None:
         await form_post(locked_client, "/login", {"password": PASSWORD})
         page = await locked_client.get("/status")
         assert "<td>Telegram-бот</td><td>включено</td>" in page.text

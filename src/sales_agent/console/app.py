@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..errors import ContactNotFound
 from ..settings import Settings
@@ -27,6 +29,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
 
 def create_app(settings: Settings, store: Store) -> FastAPI:
     app = FastAPI(title="Napoleon Sales Agent", docs_url=None, redoc_url=None,
@@ -40,7 +44,18 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         app.include_router(router)
     _add_handlers(app)
     app.middleware("http")(_headers_and_csrf_cookie)
+    if _loopback(settings.console_host):
+        # Without a password the console trusts its address; refusing other Host headers stops
+        # a web page from reading it through DNS rebinding.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS)
     return app
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 async def _headers_and_csrf_cookie(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -67,7 +82,7 @@ def _add_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
-        if request.method != "GET" or request.url.path.endswith(".json"):
+        if request.method != "GET" or request.headers.get("x-requested-with") == "fetch":
             return render(request, "error.html", 401, title="Нужен вход", detail="")
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 

@@ -61,6 +61,10 @@ async def handoff_queue(store: Store) -> list[tuple[dict[str, Any], Contact | No
     return [(n, await store.contacts.find(str(n.get("contact_id", "")))) for n in notices]
 
 
+async def notice(store: Store, notice_id: str) -> dict[str, Any] | None:
+    return await store.notifications.collection.find_one({"_id": notice_id})  # type: ignore[no-any-return]
+
+
 @dataclass
 class FunnelPage:
     figures: dict[str, Any]

@@ -23,7 +23,7 @@ async def queue(request: Request, store: StoreDep, flash: str = "") -> HTMLRespo
 @router.post("/handoff/{notice_id}/reply")
 async def answer(notice_id: str, store: StoreDep, settings: SettingsDep,
                  text: str = Form("")) -> RedirectResponse:
-    notice = await store.notifications.collection.find_one({"_id": notice_id})
+    notice = await views.notice(store, notice_id)
     if notice is None:
         return RedirectResponse("/handoff", status_code=303)
     if not text.strip():

@@ -9,8 +9,8 @@
     scroll();
     setInterval(function () {
       if (document.hidden) return;
-      fetch(box.dataset.poll, { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.text() : null; })
+      fetch(box.dataset.poll, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+        .then(function (r) { return r.ok && !r.redirected ? r.text() : null; })
         .then(function (html) {
           // The fragment is rendered (and escaped) by the server.
           if (html !== null && html !== last) { box.innerHTML = html; last = html; scroll(); }
