@@ -7,31 +7,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from sales_agent.console import labels
-from sales_agent.domain.calendar import is_working_day
 from sales_agent.settings import load_settings
 from sales_agent.store import Store
 from sales_agent.workers.clock import Clock
 from sales_agent.workers.runner import run_workers
-from tests.fixtures.browser import ARTIFACTS
+from tests.fixtures.browser import ARTIFACTS, working_hour
 
 pytestmark = pytest.mark.e2e
 SAMPLES = Path("/work/shared/samples")
-MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-def working_hour() -> datetime:
-    """The next working day at 11:00 Moscow, so the send window is open whenever this runs."""
-    day = datetime.now(MOSCOW).date() + timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return datetime(day.year, day.month, day.day, 11, tzinfo=MOSCOW).astimezone(UTC)
 
 
 async def run_engine(store: Store, at: datetime) -> None:

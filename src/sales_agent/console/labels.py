@@ -24,6 +24,7 @@ STAGES = {
 NOTICES = {
     "manager_demo": "запрос демо", "manager_handoff": "нужен человек", "demo": "запрос демо",
     "handoff": "нужен человек", "bounce": "письмо не дошло", "send_failed": "не отправлено",
+    "other": "нужен человек",
 }
 # What step of the conversation an outgoing message was (the `kind` the engine records).
 STEPS = {
@@ -64,6 +65,12 @@ _REASONS = [
     (r"the file is neither UTF-8 nor Windows-1251 text",
      "файл не в кодировке UTF-8 или Windows-1251"),
     (r"(.+?) is empty", r"файл \1 пуст"),
+    (r"no answer in the knowledge base", "в базе знаний нет ответа"),
+    (r"the lead wrote again while waiting for a human", "лид написал снова, пока ждёт человека"),
+    (r"the lead wrote again about the demo", "лид снова пишет о демо"),
+    (r"demo requested", "лид просит демо"),
+    (r"the agent could not understand the lead", "агент не понял лида"),
+    (r"bounce", "письмо не доставлено"),
     (r"(.+?): missing column\(s\): (.+); found: (.*)", r"в файле \1 нет колонок: \2 (есть: \3)"),
 ]
 
