@@ -18,7 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="SALES_AGENT_", env_file=".env", extra="ignore", case_sensitive=False
+        env_prefix="SALES_AGENT_", env_file=".env", extra="ignore", case_sensitive=False,
+        env_ignore_empty=True,
     )
 
     mongodb_uri: str | None = None
@@ -45,6 +46,7 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base: str = "https://api.telegram.org"
+    telegram_bot_username: str | None = None  # for t.me deep links; asked from getMe if unset
     telegram_api_id: int | None = None
     telegram_api_hash: SecretStr | None = None
 

@@ -1,1 +1,1 @@
-"""Channels move messages between the agent and leads: email, Telegram bot, Telegram user, sandbox."""
+"""Channels move messages between the agent and leads: email, Telegram bot and user, sandbox."""

@@ -52,6 +52,7 @@ class Contact(BaseModel):
     email: str | None = None
     telegram: str | None = None  # "@handle", lower-case
     telegram_chat_id: int | None = None  # bound by the bot's /start or the user account
+    bot_started: bool = False  # pressed /start: the bot may write (a bot cannot write first)
     products: list[str] = Field(default_factory=list)
     status: Status = Status.NEW
     until: datetime | None = None

@@ -168,7 +168,9 @@ class Engine:
         extra: dict[str, Any] = {"updated_at": now, "last_event": item["key"]}
         if item.get("type") == "reply":
             extra.update(last_in_at=now, language=contact.language)
-        await self.store.contacts.update(contact.id, **fields, **extra)
+            if item.get("route") == "telegram":  # only a lead who pressed /start reaches the bot
+                extra["bot_started"] = True
+        await self.store.contacts.update(contact.id, **{**fields, **extra})
 
     async def _telegram_start(self, item: dict[str, Any], now: datetime) -> str:
         from ..service.telegram_binding import bind_start
@@ -180,12 +182,13 @@ class Engine:
         # /start is the lead asking to talk: the conversation starts over, a past stop included.
         await self.store.suppression.remove_for(contact.id)
         fresh = contact.model_copy(update={"status": Status.NEW, "followups_sent": 0,
-                                           "clarifications": 0})
+                                           "clarifications": 0, "bot_started": True})
         actions = decide(fresh, ConversationStarted(channel="telegram"), now, self.policy)
         actions = [replace(a, not_before=None) if isinstance(a, SendMessage) else a
                    for a in actions]
         fields = await self._apply(actions, fresh, {**item, "type": "start"}, now)
-        await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1}, now)
+        await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1,
+                                        "bot_started": True}, now)
         return "started"
 
 

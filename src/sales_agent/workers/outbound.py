@@ -76,6 +76,7 @@ class OutboxSender:
             await self._pace()
             receipt = await self.channel.send(message)
             item["provider_id"] = receipt.message_id
+            await self._remember_chat(item, receipt.message_id)
         await self._record(item)
         await self.store.outbox.complete(item["_id"], self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
@@ -83,6 +84,17 @@ class OutboxSender:
         self.sent += 1
         log_event("sent", contact=item["contact_id"], kind=item.get("kind"), route=self.route,
                   key=item["key"])
+
+    async def _remember_chat(self, item: dict[str, Any], provider_id: str) -> None:
+        """The user account reached the lead by @handle: their replies come from this chat."""
+        if self.route != "telegram-user" or item.get("internal"):
+            return
+        from ..service.telegram_binding import bind_chat, chat_of
+
+        chat = chat_of(provider_id)
+        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        if chat is not None and contact is not None:
+            await bind_chat(self.store, contact, chat, self.clock.now())
 
     async def _blocked(self, item: dict[str, Any]) -> str | None:
         if item.get("internal"):

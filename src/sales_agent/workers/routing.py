@@ -16,7 +16,7 @@ def history_channel(route: str) -> str:
 def proactive_route(contact: Contact, settings: Settings, enabled: frozenset[str]) -> str:
     """The bot for leads who pressed /start, email when they have one, the user account for the
     rest; with no channel configured everything goes to the sandbox, so `make run` works."""
-    if contact.telegram_chat_id is not None and TELEGRAM_BOT in enabled:
+    if contact.bot_started and contact.telegram_chat_id is not None and TELEGRAM_BOT in enabled:
         return TELEGRAM_BOT
     if contact.email and EMAIL in enabled:
         return EMAIL
@@ -31,7 +31,7 @@ def reply_route(inbound_channel: str, contact: Contact, settings: Settings,
     if inbound_route and inbound_route in enabled:
         return inbound_route
     if inbound_channel == "telegram":
-        if contact.telegram_chat_id is not None and TELEGRAM_BOT in enabled:
+        if contact.bot_started and TELEGRAM_BOT in enabled:
             return TELEGRAM_BOT
         if TELEGRAM_USER in enabled:
             return TELEGRAM_USER

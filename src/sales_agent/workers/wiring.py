@@ -11,6 +11,7 @@ from ..brain.llm import LlmClient
 from ..brain.writer import ReplyWriter
 from ..channels.base import AbstractChannel
 from ..channels.sandbox import SandboxChannel
+from ..domain.model import Contact
 from ..settings import Settings
 from ..store import Store
 from .clock import Clock
@@ -53,13 +54,28 @@ def _facts_for():  # type: ignore[no-untyped-def]
 
 
 def _bot_link_for(settings: Settings):  # type: ignore[no-untyped-def]
+    """The first email offers the Telegram bot by a single-use deep link, when a bot is on."""
     if not settings.telegram_bot_enabled:
         return None
-    try:
-        from ..service.telegram_binding import bot_link_for_contact
-    except ImportError:
-        return None
-    return bot_link_for_contact
+    from ..service.telegram_binding import deep_link, ensure_bot_token
+
+    username: list[str] = [settings.telegram_bot_username or ""]
+
+    async def link(store: Store, contact: Contact) -> str | None:
+        if not username[0]:
+            from ..channels.telegram_bot import TelegramBotChannel
+
+            bot = TelegramBotChannel.from_settings(settings)
+            try:
+                username[0] = await bot.username()
+            except Exception as e:  # no link is better than no first message
+                log.warning("telegram getMe failed, no bot link in this mail: %s", e)
+                return None
+            finally:
+                await bot.close()
+        return deep_link(username[0], await ensure_bot_token(store, contact))
+
+    return link
 
 
 def build_channels(store: Store, settings: Settings, clock: Clock, owner: str,
