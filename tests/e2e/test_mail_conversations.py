@@ -32,8 +32,9 @@ class Agent:
 
     async def lead(self, name: str, **fields) -> tuple[MailUser, str]:
         box = self.mail.add_user()
-        contact = await add_contact(self.store, name=name, company="Кофейная компания «Бодрое утро»",
-                                    email=box.address, products=["Капсулы Лунго 10 шт"], **fields)
+        contact = await add_contact(
+            self.store, name=name, company="Кофейная компания «Бодрое утро»",
+            email=box.address, products=["Капсулы Лунго 10 шт"], **fields)
         return box, contact.id
 
     async def reply(self, box: MailUser, to_message: EmailMessage, text: str) -> str:
@@ -88,7 +89,7 @@ class TestFirstMail:
 
 class TestReplies:
     async def test_presentation_arrives_attached_in_the_same_thread(self, agent: Agent) -> None:
-        box, _, mails = await converse(agent, "Добрый день! Пришлите, пожалуйста, презентацию.")
+        _box, _, mails = await converse(agent, "Добрый день! Пришлите, пожалуйста, презентацию.")
         first, answer = mails
         assert [p.get_filename() for p in answer.iter_attachments()] == ["presentation.pdf"]
         assert answer["In-Reply-To"] and answer["Subject"].startswith("Re:")
@@ -102,7 +103,7 @@ class TestReplies:
         assert len(await agent.mail.aread(box)) == 2
 
     async def test_demo_reaches_the_manager(self, agent: Agent) -> None:
-        _, contact_id, mails = await converse(agent, "Давайте созвонимся и посмотрим демо")
+        _, contact_id, _mails = await converse(agent, "Давайте созвонимся и посмотрим демо")
         assert (await agent.store.contacts.get(contact_id)).status is Status.DEMO
         (note,) = await agent.mail.wait_for(agent.manager, 1)  # type: ignore[attr-defined]
         assert "Ольга Смирнова" in note.get_body(("plain",)).get_content()
@@ -110,7 +111,7 @@ class TestReplies:
     async def test_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, agent: Agent) -> None:
         colleague = agent.mail.add_user()
-        box, contact_id, _ = await converse(
+        _box, contact_id, _ = await converse(
             agent, f"Это не ко мне. Напишите, пожалуйста, нашему маркетологу {colleague.address}")
         await agent.run(WEDNESDAY + timedelta(hours=2))
         (intro,) = await agent.mail.wait_for(colleague, 1)

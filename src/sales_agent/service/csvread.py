@@ -43,7 +43,8 @@ def read_csv_rows(path: str | Path, *, required: Iterable[str],
     header = [_column(h, aliases) for h in next(reader)]
     missing = [c for c in required if c not in header]
     if missing:
-        raise InputError(f"{path}: missing column(s): {', '.join(missing)}; found: {', '.join(header)}")
+        raise InputError(f"{path}: missing column(s): {', '.join(missing)}; "
+                         f"found: {', '.join(header)}")
     table = CsvTable(columns=header)
     for values in reader:
         line = reader.line_num
