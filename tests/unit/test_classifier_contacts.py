@@ -48,3 +48,7 @@ def test_a_colleague_beats_the_signature_address() -> None:
 def test_prefers_the_address_after_a_person_word() -> None:
     text = "Моя почта old@shop.example больше не читается; по делу пишите коллеге new@shop.example"
     assert extract_contact(text)[0] == "new@shop.example"
+
+
+def test_a_telegram_link_is_a_handle() -> None:
+    assert extract_contact("Это к нашему SMM: t.me/Olya_SMM")[0] == "@olya_smm"

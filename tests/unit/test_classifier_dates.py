@@ -117,3 +117,14 @@ def test_no_date_where_there_is_none(text: str) -> None:
 def test_first_workday_skips_weekends_and_holidays() -> None:
     assert first_workday(date(2027, 1, 1)) == AFTER_NY_2027
     assert first_workday(date(2026, 10, 10)) == date(2026, 10, 12)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("в первых числах декабря", date(2026, 12, 1)),
+    ("во второй половине декабря", date(2026, 12, 16)),
+    ("end of next week", date(2026, 10, 16)),
+    ("через 2-3 недели", date(2026, 10, 24)),
+    ("с 16 по 29 октября в отпуске", date(2026, 10, 30)),
+])
+def test_parts_of_months_and_ranges(text: str, expected: date) -> None:
+    assert until(text) == expected

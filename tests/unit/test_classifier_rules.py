@@ -145,3 +145,14 @@ def test_public_api_is_stable() -> None:
     assert sorted(classifier.__all__) == ["Classification", "classify", "detect_language"]
     fields = set(Classification.__dataclass_fields__)
     assert {"intent", "confidence", "contact", "until", "runner_up", "reasons"} <= fields
+
+
+def test_a_rule_failure_becomes_other_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sales_agent.brain.classifier import engine
+
+    def broken(*_a, **_k):
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(engine, "read_signals", broken)
+    result = classify("Вышлите презентацию", date=NOW)
+    assert result.intent is Intent.OTHER and result.ambiguous

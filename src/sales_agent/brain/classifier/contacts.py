@@ -8,7 +8,8 @@ from .text import split_signature
 
 EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})",
                    re.I)
-HANDLE = re.compile(r"(?<![\w@.])@([a-z][a-z0-9_]{3,31})\b(?!\.[a-z])", re.I)
+HANDLE = re.compile(r"(?:(?<![\w@.])@|\bt\.me/|\btelegram\.me/)([a-z][a-z0-9_]{3,31})\b(?!\.[a-z])",
+                    re.I)
 # Words that point at another person: an address after one of these is a colleague's.
 _PERSON = re.compile(
     r"коллег|замест|маркетолог|директор|руководител|менеджер|начальник|шеф|отдел|ему\b|ей\b|"

@@ -124,7 +124,9 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 def _months(text: str, today: date) -> list[tuple[int, int, date | None, bool]]:
     out: list[tuple[int, int, date | None, bool]] = []
-    where = (r"(в\s+середине|середин[аеуы]|mid[- ]|middle of|"
+    where = (r"(во?\s+втор\w+\s+половин\w+|second\s+half\s+of|в\s+последн\w+\s+числ\w+|"
+             r"в\s+перв\w+\s+(?:половин\w+|числ\w+|декад\w+)|first\s+half\s+of|"
+             r"в\s+середине|середин[аеуы]|mid[- ]|middle of|"
              r"в\s+начале|начало|начала|early|beginning of|the start of|start of|"
              r"в\s+конце|ближе\s+к\s+концу|к\s+концу|конец|конца|end of|late|the end of)?\s*")
     for m in re.finditer(rf"{where}({MONTH_RE})", text):
@@ -133,9 +135,11 @@ def _months(text: str, today: date) -> list[tuple[int, int, date | None, bool]]:
             continue
         start = _month_start(today, month)
         part = (m[1] or "").strip()
-        if re.search(r"серед|mid", part):
+        if re.search(r"втор|second", part):
+            start = _future(today, month, 16) or start
+        elif re.search(r"серед|mid", part):
             start = _future(today, month, 15) or start
-        elif re.search(r"кон|end|late", part):
+        elif re.search(r"кон|end|late|последн", part):
             last = calendar.monthrange(start.year, month)[1]
             start = _future(today, month, last - 3) or start
         out.append((m.start(), m.end(), start, False))

@@ -69,6 +69,8 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
      r"(месяца|month)", lambda t, m: _month_end(t)),
     (r"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?(следующ\w+\s+месяц\w*|next\s+month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
+    (r"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(следующ\w+\s+недел\w+|next\s+week)",
+     lambda t, m: _next_monday(t) + timedelta(days=4)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _next_monday(t)),
     (r"(в|к|by|at)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",

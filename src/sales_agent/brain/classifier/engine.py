@@ -9,6 +9,7 @@ about the product, plain interest. What the rules cannot settle goes to the exam
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from .result import Classification
 from .signals import Signals, read_signals
 from .text import MODEL_LIMIT, clean, drop_quoted, split_signature
 
+log = logging.getLogger(__name__)
 _LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
 FAR_CALL_DAYS = 14  # "созвонимся через месяц" is a postponement, not a call request
 
@@ -28,7 +30,15 @@ def classify(text: str, *, date: datetime | None = None, channel: str = "email",
              subject: str | None = None, headers: Mapping[str, str] | None = None,
              sender: str | None = None) -> Classification:
     """Classify one reply (the lead's new text only). Never raises; junk is `other`."""
-    now = _aware(date)
+    try:
+        return _classify(text, _aware(date), subject, headers, sender)
+    except Exception:  # a rule bug must not stop the agent: a human looks at it instead
+        log.exception("classifier failed; answering other")
+        return Classification(Intent.OTHER, 0.1, reasons=("the classifier failed on this text",))
+
+
+def _classify(text: str, now: datetime, subject: str | None,
+              headers: Mapping[str, str] | None, sender: str | None) -> Classification:
     body, _signature = split_signature(drop_quoted(clean(text)))
     header = auto_reply_reason(headers, subject)
     if not _LETTERS.search(body) and not header:

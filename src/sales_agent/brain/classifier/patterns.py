@@ -31,6 +31,9 @@ INJECTION = _c(
     r"promise)\s*,?\s*(пожалуйста\s*,?\s*|please\s*,?\s*)?(что|that)\s+.{0,40}"
     r"(бесплатно|бесплатный|скидка|free|discount|100|ноль|\b0\b|гарантировать|guarantee)",
     r"\b(напиши|скажи|подтверди|пообещай|ответь|повтори)\b\s*,?\s*(пожалуйста\s*,?\s*)?что\b",
+    r"(list|show|print|tell|reveal|share|give)\s+(me\s+|us\s+)?your\s+(rules|instructions|"
+    r"prompt|guidelines|system|configuration)|(перечислить|показать|вывести|назвать|рассказать|"
+    r"раскрыть)\s+(свой|твой|ваш)\s+(правило|инструкция|промпт|настройка)|"
     r"повторить\s+за\s+мной|repeat\s+after\s+me|reveal\s+your|покажи\w*\s+(свой|твой)\s+"
     r"(промпт|инструкция)|new\s+instructions|новый\s+инструкция",
 )
@@ -44,6 +47,8 @@ AUTO_REPLY = _c(
     r"your\s+(message|email|request)\s+(has\s+been\s+)?received",
     r"(ответить|связаться|рассмотреть)\s.{0,20}в\s+(течение|ближайший)|"
     r"(respond|reply|get\s+back)\s.{0,25}within",
+    r"delivery\s+(has\s+)?failed|undeliverable|delivery\s+status\s+notification|mailer-daemon|"
+    r"не\s+(удаться|мочь\s+быть)\s+доставить|адресат\s+не\s+найти|недоставленный|"
     r"ответ\s.{0,15}(быть\s+)?задержать|ответить\s+(после|по)\s+возвращение|"
     r"\bпо\s+возвращение|(ограниченный|без)\s+доступ\w*\s+к\s+(почта|email)|не\s+иметь\s+доступ|"
     r"limited\s+access\s+to|upon\s+my\s+return|when\s+i\s+(return|am\s+back|get\s+back)|"
@@ -76,11 +81,15 @@ STOP_SOFT = _c(
     r"актуальный|подходить|нужный|нужно|надо|требоваться|планировать|рассматривать|"
     r"готовый\s+к\s+сотрудничество)|неинтересный|неинтересно|неактуальный|неактуально",
     r"отказаться|отказываться|вынуждить\s+отказаться|\bнет\s*,?\s*спасибо|"
-    r"у\s+нас\s+(уже\s+)?(есть|свой|собственный)\s|уже\s+(пользоваться|работать\s+с|есть)|"
+    r"у\s+(нас|мы)\s+(уже\s+)?(свой|свое|своя|свои|собственн)|"
+    r"у\s+(нас|мы)\s+(уже\s+|все\s+)*(есть|быть)\s*(?=$|[.,!¦]|(свой|сво[еяи]|собственн|аналог|"
+    r"похож|подобн|такой|такое|такая|решение|подрядчик|инструмент|сервис|система|отдел))|уже\s+(пользоваться|работать\s+с|есть)|"
     r"не\s+(наш|для\s+мы)\b|нам\s+это\s+не|\bне\s+тот\s+профиль",
     r"not\s+(interested|a\s+(good\s+)?fit|relevant|for\s+us|a\s+priority|needed)|no\s+need|"
     r"no,?\s+thanks?|no\s+thank\s+you|we'?ll\s+pass|pass\s+on\s+this|already\s+(have|use|using)|"
     r"we\s+are\s+(all\s+)?set|we'?re\s+(all\s+)?set|not\s+looking|don'?t\s+need|do\s+not\s+need",
+    r"и\s+не\s+в\s+ближайш|ни\s+сейчас,?\s+ни|и\s+не\s+быть\b|and\s+won'?t\s+be|"
+    r"not\s+now\s+(and|or)\s+(not\s+)?(ever|soon|in\s+the)|"
     r"thanks\s+anyway|i'?d\s+rather\s+not|we'?re\s+good|we\s+are\s+good|not\s+for\s+now,?\s+"
     r"or\s+ever|\bне\s+стоить\b",
 )
@@ -150,7 +159,8 @@ DEMO = _c(
 
 QUESTION_WORD = _c(
     r"\bинтересовать\b|\bподсказать\b|\bуточнить\b|\bузнать\b|\bwondering\b|"
-    r"would\s+like\s+to\s+know|want\s+to\s+know|curious\s+(about|how|what|whether|if)|\?|\b(сколько|какой|каков|как|где|когда|почему|зачем|ли|можно\s+ли|есть\s+ли|"
+    r"(есть|быть|появиться|возникнуть)\s+(\w+\s+)?вопрос|(have|got)\s+(a\s+|some\s+|a\s+few\s+)?"
+    r"questions?|would\s+like\s+to\s+know|want\s+to\s+know|curious\s+(about|how|what|whether|if)|\?|\b(сколько|какой|каков|как|где|когда|почему|зачем|ли|можно\s+ли|есть\s+ли|"
     r"уметь|мочь\s+ли|поддерживать|работать\s+ли|how|what|which|does|do\s+you|can\s+you|can\s+it|"
     r"is\s+there|are\s+there|is\s+it|will\s+it|could\s+it)\b",
 )
@@ -163,11 +173,13 @@ PRODUCT = _c(
     r"подключить|подключаться|внедрение|ограничение|товар|sku|лимит|лицензия|договор|поддержка|"
     r"язык|аналитика|дашборд|уведомление|ответ\s+на\s+отзыв|конкурент|мониторить|мониторинг|"
     r"собирать|парсить|обновляться|сервис|продукт|платформа|решение|система|функционал|"
-    r"функция|клиент|компания|кейс|точность|модель)\b",
+    r"функция|клиент|компания|кейс|точность|модель|помочь|польза|полезный|бизнес|выгода|"
+    r"результат|работать|отличаться|преимущество|окупаться|эффект)\b",
     r"\b(app|apps|application|mobile|приложение|мобильный|price|pricing|cost|costs|plan|plans|integrat\w*|api|export\w*|report\w*|marketplaces?|"
     r"platforms?|reviews?|sentiment|data|gdpr|security|onboard\w*|setup|set\s+up|limit\w*|"
     r"contract|languages?|support\w*|dashboard|alerts?|competitors?|accuracy|cover|covers|"
-    r"work\s+with|connect|sku|tool|product|service|features?|how\s+long|how\s+much|trial\s+length)\b",
+    r"work\s+with|connect|sku|tool|product|service|features?|how\s+long|how\s+much|"
+    r"trial\s+length|help|benefit|works?|differ\w*|roi)\b",
 )
 
 INTERESTED = _c(
