@@ -50,6 +50,8 @@ class TestContactList:
         await store.contacts.update(kept.id, status="handoff")
         page = await console_client.get("/contacts", params={"status": "handoff"})
         assert "Пётр" in page.text and "Остановленный" not in page.text
+        assert "нужен человек · 1" in page.text and "новый · 1" in page.text
+        assert "все · 2" in page.text
 
 
 class TestAddContact:

@@ -9,6 +9,7 @@ from ..analytics.funnel import funnel
 from ..domain.model import Contact, Message, Status
 from ..settings import Settings
 from ..store import Store
+from ..store.contacts import from_doc
 from ..workers.routing import enabled_routes
 from .charts import Bars, bars
 
@@ -24,14 +25,27 @@ class ContactList:
 
 
 async def contact_list(store: Store, status: str | None, query: str) -> ContactList:
-    counts = await store.contacts.count_by_status()
-    wanted = Status(status) if status in Status._value2member_map_ else None
-    found = await store.contacts.list(wanted)
+    """Newest first; the search looks at name, company, email and handle (case-insensitive)."""
+    counts = await status_counts(store)
+    where = {"status": status} if status in Status._value2member_map_ else {}
     needle = query.strip().casefold().lstrip("@")
+    cursor = store.contacts.collection.find(where).sort("created_at", -1)
+    if not needle:
+        cursor = cursor.limit(LIST_LIMIT)
+    found = [from_doc(d) async for d in cursor]
     if needle:
         found = [c for c in found if needle in _haystack(c)]
-    found.reverse()  # newest first
     return ContactList(found[:LIST_LIMIT], counts, sum(counts.values()), LIST_LIMIT)
+
+
+async def status_counts(store: Store) -> dict[str, int]:
+    """Contacts per status in one $group (eight count queries take ~0.5 s at 2,000 contacts)."""
+    counts = {s.value: 0 for s in Status}
+    pipeline = [{"$group": {"_id": "$status", "n": {"$sum": 1}}}]
+    async for row in await store.contacts.collection.aggregate(pipeline):
+        if row["_id"] in counts:
+            counts[row["_id"]] = int(row["n"])
+    return counts
 
 
 def _haystack(c: Contact) -> str:
