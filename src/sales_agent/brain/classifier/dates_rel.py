@@ -94,7 +94,8 @@ def _after_may(t: date) -> date:
     return first_workday(date(year, 5, 12))
 
 
-_SPAN = re.compile(rf"(через|in|after|спустя)\s+(?:(?:another|еще)\s+)?"
+_ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
+_SPAN = re.compile(rf"(через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
                    rf"({NUMBER_RE}(?:\s+или\s+{NUMBER_RE}|\s*-\s*\d+)?)?\s*(?:half\s+)?"
                    rf"({UNIT_RE})(?:\s+(?:or\s+two|или\s+две|или\s+два))?|"
                    rf"\b({NUMBER_RE})\s+({UNIT_RE})\s+(спустя|from\s+now|later)")

@@ -20,6 +20,7 @@ INJECTION = _c(
     r"system\s*prompt|системн\w*\s+(промпт|сообщение|инструкция)|\bпромпт",
     r"\bты\s+теперь\b|\bтеперь\s+ты\b|\byou\s+are\s+now\b|from\s+now\s+on,?\s+you|\bact\s+as\b|"
     r"\bpretend\s+(to\s+be|you)|притвориться|представить,?\s+что\s+ты",
+    r"\bas\s+an\s+ai\b|comply\s+with\s+my|you\s+must\s+now|\bкак\s+(ии|нейросеть|бот)\s*,|"
     r"\bты\s+(должный|обязанный)\b|выполнять\s+мой\s+(команда|приказ|указание)|слушаться\s+меня|"
     r"my\s+commands|you\s+must\s+(obey|do\s+what)|do\s+as\s+i\s+say|developer\s+mode|jailbreak",
     r"\b(написать|сочинить|write|compose)\b.{0,20}\b(стих|стихотворение|анекдот|сказка|песня|"
@@ -86,7 +87,9 @@ STOP_SOFT = _c(
     r"похож|подобн|такой|такое|такая|решение|подрядчик|инструмент|сервис|система|отдел))|уже\s+(пользоваться|работать\s+с|есть)|"
     r"не\s+(наш|для\s+мы)\b|нам\s+это\s+не|\bне\s+тот\s+профиль",
     r"not\s+(interested|a\s+(good\s+)?fit|relevant|for\s+us|a\s+priority|needed)|no\s+need|"
-    r"no,?\s+thanks?|no\s+thank\s+you|we'?ll\s+pass|pass\s+on\s+this|already\s+(have|use|using)|"
+    r"no,?\s+thanks?|no\s+thank\s+you|we'?ll\s+pass|pass\s+on\s+this|going\s+to\s+pass|"
+    r"already\s+(have|use|using|work|working|partner\w*|signed|subscribed)\b|"
+    r"(работать|сотрудничать)\s+с\s+друг\w+\s+(подрядчик|сервис|компания|поставщик)|"
     r"we\s+are\s+(all\s+)?set|we'?re\s+(all\s+)?set|not\s+looking|don'?t\s+need|do\s+not\s+need",
     r"и\s+не\s+в\s+ближайш|ни\s+сейчас,?\s+ни|и\s+не\s+быть\b|and\s+won'?t\s+be|"
     r"not\s+now\s+(and|or)\s+(not\s+)?(ever|soon|in\s+the)|"
@@ -137,7 +140,8 @@ PRESENTATION = _c(
     r"высылать|скидывать|отправлять|направлять|дать)\b.{0,40}\b(информация|инфа|"
     r"подробность|подробный|подробно|детали|описание|ссылка|что-нибудь|что-то|почта|"
     r"предложение)",
-    r"почитать|ознакомиться|изучить\s+(подробнее|материал|информация)|"
+    r"(прислать|выслать|отправить|продублировать|скинуть)\s+(еще\s+раз|повторно|заново)|"
+    r"\bresend\b|send\s+(it\s+|that\s+)?again|почитать|ознакомиться|изучить\s+(подробнее|материал|информация)|"
     r"(send|share|email|e-mail|mail|forward)\s.{0,25}(info|information|details|overview|"
     r"more|something|docs|documentation|over)|read\s+(more|up)|something\s+in\s+writing|"
     r"на\s+почта\b|в\s+письменный\s+вид|\bпо\s+почта\b",
@@ -147,11 +151,12 @@ DEMO = _c(
     r"\bпокаж(ите|ете|ешь|и)\b|показать\s+(нам|мне|как)|посмотреть\s+как|"
     r"\b(демо|демка|демонстрация|демонстрировать|продемонстрировать|"
     r"созвон|созвониться|созваниваться|созвонка|позвонить|звонок|встреча|встретиться|"
-    r"зум|zoom|teams|скайп|skype|видеозвонок|конференция|пилот|пилотный|"
+    r"зум|zoom|скайп|skype|видеозвонок|конференция|пилот|пилотный|"
     r"протестировать|потестировать|тестировать|попробовать|тест-драйв|триал)\b",
     r"(тестовый|пробный|демо|бесплатный|временный)\s+(доступ|период|версия|аккаунт|кабинет|"
     r"режим)|(доступ|аккаунт|кабинет)\s.{0,15}(на\s+неделя|на\s+тест|потестировать|попробовать)|"
     r"\bнабрать\s+(я|мы|меня|нас)|(набрать|позвонить)\s.{0,10}(завтра|сегодня|в\s+\d)",
+    r"(в|через|по|in|on|via|ms|microsoft)\s+teams\b|teams\s+(call|meeting)|"
     r"\bdemo|demonstrat|walk\s*-?\s*through|walk\s+(me|us)\s+through|\btrial\b|\bpilot\b|"
     r"test\s+drive|\bsandbox\b|\bcall\b|\bmeet(ing)?\b|hop\s+on|jump\s+on|\bshow\s+(me|us)\b|"
     r"see\s+(it|how\s+it|the\s+product)|give\s+(it\s+)?a\s+try|\btry\s+it|\bscreen\s*share",
@@ -200,7 +205,7 @@ OTHER = _c(
     r"казино|крипта|биткоин)\b",
     r"\b(invoice|payment|wire\s+transfer|weather|lottery|casino|crypto|bitcoin|"
     r"job\s+opening|resume|cv|we\s+offer|we\s+sell|buy\s+our|our\s+services|confirm\s+receipt|"
-    r"order\s+#?\d+|newsletter|webinar\s+invitation)\b",
+    r"order\s+#?\d+|newsletter|webinar\s+invitation|check\s+out\s+our|our\s+new)\b",
     r"\b(продаем|продаём|предлагаем\s+(вам|услуги|купить)|распродажа|заказ\s+№?\s*\d+|"
     r"подтвердите\s+(получение|оплату|заказ))",
 )
