@@ -152,3 +152,24 @@ class TestNothingTwice:
         await reply(store, c.id, text)
         inbound = [m for m in await store.messages.for_contact(c.id) if m.direction == "in"]
         assert len(inbound) == 1
+
+
+class TestLeadAnalytics:
+    async def test_first_message_quotes_their_numbers_and_answers_carry_the_chart(
+            self, store: Store) -> None:
+        from sales_agent.analytics.format import format_share
+        from sales_agent.analytics.importer import import_reviews
+        from sales_agent.analytics.service import company_facts
+        from tests.conftest import SHARED
+
+        await import_reviews(store, SHARED / "samples" / "reviews.csv")
+        c = await lead(store, company="Кофейная компания «Бодрое утро»",
+                       email="olga@bodroe-utro.example")
+        facts = await company_facts(store, c.company, chart=False)
+        assert facts is not None
+        lungo = facts.product("Капсулы Лунго 10 шт")
+        (first,) = await outgoing(store, c.id)
+        assert format_share(lungo.negative_share) in first.text
+        await reply(store, c.id, "Интересно. Чем сервис поможет нашим товарам?")
+        answer = (await outgoing(store, c.id))[-1]
+        assert any(name.endswith(".png") for name in answer.attachments), answer.attachments

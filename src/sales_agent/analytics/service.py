@@ -9,7 +9,6 @@ from pathlib import Path
 from ..settings import get_settings
 from ..store import Store
 from ..store import constants as c
-from .charts import render_company_chart
 from .facts import CompanyFacts
 from .fields import company_key
 from .importer import REVIEW_COMPANIES
@@ -39,6 +38,8 @@ async def company_facts(store: Store, company: str, *, chart: bool = True,
     if not chart:
         return facts
     where = charts_dir or get_settings().data_dir / "charts"
+    from .charts import render_company_chart  # matplotlib loads only when a chart is drawn
+
     path = await asyncio.to_thread(render_company_chart, facts, where)
     return replace(facts, chart=path)
 

@@ -3,6 +3,7 @@ until a worker runs."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -40,17 +41,15 @@ def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:
     llm = LlmClient.from_settings(settings)
     writer = ReplyWriter(settings, KnowledgeBase.load(settings.knowledge_dir), llm)
     routes = enabled_routes(settings)
-    outgoing = Outgoing(store, settings, writer, routes=routes, facts_for=_facts_for(),
+    outgoing = Outgoing(store, settings, writer, routes=routes, facts_for=_facts_for(settings),
                         bot_link_for=_bot_link_for(settings))
     return Engine(store, settings, outgoing, clock=clock, routes=routes, llm=llm)
 
 
-def _facts_for():  # type: ignore[no-untyped-def]
-    try:
-        from ..analytics.service import company_facts
-    except ImportError:
-        return None
-    return company_facts
+def _facts_for(settings: Settings):  # type: ignore[no-untyped-def]
+    from ..analytics.service import company_facts
+
+    return functools.partial(company_facts, charts_dir=settings.data_dir / "charts")
 
 
 def _bot_link_for(settings: Settings):  # type: ignore[no-untyped-def]
