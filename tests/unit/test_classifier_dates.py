@@ -128,3 +128,15 @@ def test_first_workday_skips_weekends_and_holidays() -> None:
 ])
 def test_parts_of_months_and_ranges(text: str, expected: date) -> None:
     assert until(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("напишите завтра в 11.10", date(2026, 10, 7)),  # a time of day, not 11 October
+    ("вернусь 25-го", date(2026, 10, 25)),
+    ("after the 20th", date(2026, 10, 21)),
+    ("до 10 числа", date(2026, 10, 10)),
+    ("к 15.11", date(2026, 11, 15)),
+    ("in about six weeks", date(2026, 11, 17)),
+])
+def test_days_of_month_and_times_of_day(text: str, expected: date) -> None:
+    assert until(text) == expected

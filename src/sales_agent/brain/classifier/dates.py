@@ -84,6 +84,9 @@ def _absolute(text: str, today: date) -> list[tuple[int, int, date | None, bool]
     for m in re.finditer(numeric, text):
         d, mo = int(m[1]), int(m[2])
         year = int(m[3]) + (2000 if m[3] and len(m[3]) == 2 else 0) if m[3] else None
+        clock = re.search(r"(\bв|\bat|\bс|\bдо)\s*$", text[max(0, m.start() - 4): m.start()])
+        if clock and d <= 23:  # "в 11.10" is a time of day
+            continue
         if 1 <= d <= 31 and 1 <= mo <= 12:
             out.append((m.start(), m.end(), _future(today, mo, d, year), False))
     day_month = (rf"(?:(?:с\s+|from\s+)?(\d{{1,2}})\s*(?:[-–—]|по|to|till|until|до)\s*)?"
@@ -103,11 +106,13 @@ def _absolute(text: str, today: date) -> list[tuple[int, int, date | None, bool]
         if month and re.match(r"[a-z]", m[1]):
             out.append((m.start(), m.end(), _future(today, month, int(m[2]),
                                                     int(m[3]) if m[3] else None), False))
-    for m in re.finditer(r"(?:после|after|до|until|till|с|from|by|к)\s+(?:the\s+)?(\d{1,2})"
-                         r"(?:-?го|-?е|th|st|nd|rd|\s+числа)\b(?!\s*(?:" + MONTH_RE + "))", text):
-        day = int(m[1])
+    day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on)\s+(?:the\s+)?(\d{1,2})"
+                r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
+    for m in re.finditer(day_only, text):
+        group = 1 if m[1] else 2
+        day = int(m[group])
         if 1 <= day <= 31:
-            start = m.start(1)
+            start = m.start(group)
             found = _future(today, today.month, day)
             if found and found.year > today.year and today.month < 12:
                 found = _future(today, today.month + 1, day)
