@@ -105,6 +105,8 @@ async def test_main_pages_render_and_lead_html_stays_text(
     chrome.get(f"{console_server}/contacts/{lead.id}/analytics")
     chrome.find_element(By.NAME, "file").send_keys(str(SAMPLES / "reviews.csv"))
     chrome.find_element(By.CSS_SELECTOR, "form.form button").click()
+    wait(chrome, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report a.refresh"))
+    chrome.find_element(By.CSS_SELECTOR, "#report a.refresh").click()
     wait(chrome, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "img.chart-img"))
     assert chrome.execute_script(
         "return document.querySelector('img.chart-img').naturalWidth") > 0

@@ -121,12 +121,36 @@ class TestImports:
         lead = await add_contact(store, name="Ольга", company="Кофейная компания «Бодрое утро»",
                                  email=_email())
         csv = (SAMPLES / "reviews.csv").read_bytes()
-        page = await form_post(console_client, f"/contacts/{lead.id}/reviews",
-                               files={"file": ("reviews.csv", csv, "text/csv")})
+        started = await form_post(console_client, f"/contacts/{lead.id}/reviews",
+                                  files={"file": ("reviews.csv", csv, "text/csv")})
+        job_url = started.headers["location"]
+        assert job_url.startswith(f"/contacts/{lead.id}/analytics?job=")
+        job = job_url.split("job=")[1]
+        for _ in range(400):
+            fragment = (await console_client.get(f"/import/{job}/progress")).text
+            if "Готово" in fragment:
+                break
+            await asyncio.sleep(0.05)
+        assert 'class="rows">720<' in fragment and 'class="bad">0<' in fragment
+        page = await console_client.get(f"/contacts/{lead.id}/analytics")
         assert page.status_code == 200 and "негативных" in page.text
         chart = page.text.split('src="/charts/', 1)[1].split('"', 1)[0]
         image = await console_client.get(f"/charts/{chart}")
         assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+
+
+    async def test_a_reviews_file_without_ratings_is_reported(
+            self, console_client: httpx.AsyncClient, store: Store) -> None:
+        lead = await add_contact(store, name="Ольга", company="Бодрое утро", email=_email())
+        started = await form_post(console_client, f"/contacts/{lead.id}/reviews",
+                                  files={"file": ("bad.csv", b"author,text\nx,y\n", "text/csv")})
+        job = started.headers["location"].split("job=")[1]
+        for _ in range(100):
+            fragment = (await console_client.get(f"/import/{job}/progress")).text
+            if "Импорт идёт" not in fragment:
+                break
+            await asyncio.sleep(0.05)
+        assert "error-text" in fragment and "bad.csv" in fragment and "sa-upload" not in fragment
 
 
 class TestOverviews:

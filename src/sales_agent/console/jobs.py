@@ -21,6 +21,8 @@ KEEP = 20
 class ImportJob:
     id: str
     filename: str
+    kind: str = "contacts"  # or "reviews"
+    back: str = "/import"  # where the finished report links to
     done: int = 0
     total: int = 0
     report: Any = None
@@ -37,9 +39,10 @@ class ImportJobs:
         self._jobs: dict[str, ImportJob] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def start(self, filename: str, path: Path, run: Run) -> ImportJob:
+    def start(self, filename: str, path: Path, run: Run, *, kind: str = "contacts",
+              back: str = "/import") -> ImportJob:
         """Import `path` in a task; the file is removed when the task ends."""
-        job = ImportJob(secrets.token_urlsafe(8), filename)
+        job = ImportJob(secrets.token_urlsafe(8), filename, kind, back)
         self._jobs[job.id] = job
         for old in list(self._jobs)[:-KEEP]:
             if self._jobs[old].finished:

@@ -1,49 +1,43 @@
-"""A lead's company in numbers: the review facts, their chart, and a reviews CSV upload."""
+"""A lead's company in numbers: the review facts, their chart, and a reviews CSV upload (run as
+an import job, like the contacts import)."""
 
 from __future__ import annotations
 
 import re
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from ...analytics.importer import import_reviews
 from ...analytics.service import company_facts
-from ...errors import ContactNotFound, SalesAgentError
+from ..jobs import ImportJobs
 from ..rendering import render
-from ._deps import SettingsDep, StoreDep, saved_upload, upload_error
+from ._deps import SettingsDep, StoreDep, save_upload
 
 router = APIRouter()
 CHART_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}\.png$")
 
 
-async def _page(request: Request, store: StoreDep, settings: SettingsDep, key: str,
-                status_code: int = 200, **extra: object) -> HTMLResponse:
-    contact = await store.contacts.get(key)
-    facts = await company_facts(store, contact.company, charts_dir=settings.data_dir / "charts")
-    return render(request, "analytics.html", status_code, contact=contact, facts=facts,
-                  **{"report": None, "error": None, **extra})
-
-
 @router.get("/contacts/{key}/analytics", response_class=HTMLResponse)
 async def show_analytics(request: Request, key: str, store: StoreDep,
-                         settings: SettingsDep) -> HTMLResponse:
-    return await _page(request, store, settings, key)
-
-
-@router.post("/contacts/{key}/reviews", response_class=HTMLResponse)
-async def upload_reviews(request: Request, key: str, store: StoreDep, settings: SettingsDep,
-                         file: UploadFile = File(...)) -> HTMLResponse:
+                         settings: SettingsDep, job: str = "") -> HTMLResponse:
     contact = await store.contacts.get(key)
-    with saved_upload(file) as path:
-        try:
-            report = await import_reviews(store, path, contact=contact.id)
-        except ContactNotFound:
-            raise
-        except SalesAgentError as e:
-            error = upload_error(e, path, file)
-            return await _page(request, store, settings, key, 422, error=error)
-    return await _page(request, store, settings, key, report=report)
+    facts = await company_facts(store, contact.company, charts_dir=settings.data_dir / "charts")
+    return render(request, "analytics.html", contact=contact, facts=facts,
+                  job=request.app.state.jobs.get(job))
+
+
+@router.post("/contacts/{key}/reviews")
+async def upload_reviews(request: Request, key: str, store: StoreDep,
+                         file: UploadFile = File(...)) -> RedirectResponse:
+    contact = await store.contacts.get(key)
+    jobs: ImportJobs = request.app.state.jobs
+    back = f"/contacts/{contact.id}/analytics"
+    job = jobs.start(file.filename or "отзывы.csv", save_upload(file),
+                     lambda path, progress: import_reviews(store, path, contact=contact.id,
+                                                           progress=progress),
+                     kind="reviews", back=back)
+    return RedirectResponse(f"{back}?job={job.id}", status_code=303)
 
 
 @router.get("/charts/{name}")
