@@ -26,7 +26,8 @@ def configure_logging(level: int = logging.WARNING) -> None:
         level=level, stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    for noisy in ("pymongo", "aiosmtplib", "aioimaplib", "httpx", "aiogram", "telethon"):
+    for noisy in ("pymongo", "aiosmtplib", "aioimaplib", "httpx", "aiogram", "telethon",
+                  "pymorphy3", "mail.log", "matplotlib", "uvicorn.error"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import signal
 import socket
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -32,10 +33,17 @@ POLL = 0.25
 async def run_roles(settings: Settings, role: str, until_idle: bool,
                     now: datetime | None) -> None:
     store = await Store.open(settings)
+    main = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    if main is not None:  # `docker stop` and `kill` end the workers as cleanly as Ctrl-C
+        loop.add_signal_handler(signal.SIGTERM, main.cancel)
     try:
         await run_workers(store, settings, _roles(role), until_idle=until_idle, clock=Clock(now),
                           announce=None if until_idle else role)
+    except asyncio.CancelledError:
+        log.info("stopping")
     finally:
+        loop.remove_signal_handler(signal.SIGTERM)
         await store.close()
 
 
