@@ -156,3 +156,8 @@ def test_a_rule_failure_becomes_other_not_an_exception(monkeypatch: pytest.Monke
     monkeypatch.setattr(engine, "read_signals", broken)
     result = classify("Вышлите презентацию", date=NOW)
     assert result.intent is Intent.OTHER and result.ambiguous
+
+
+def test_fields_keep_their_documented_order() -> None:
+    c = Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
+    assert c.reasons == ("/stop",) and c.runner_up is None and not c.ambiguous

@@ -18,8 +18,8 @@ class Classification:
     contact: str | None = None  # colleague's email (lower-case) or "@handle"; auto_reply: deputy
     until: date | None = None  # the date to write again / the return date
     runner_up: Intent | None = None  # second best, for a tie to be settled by an LLM
-    runner_up_confidence: float = 0.0
     reasons: tuple[str, ...] = ()  # short "why", shown to the operator
+    runner_up_confidence: float = 0.0  # after `reasons`: the documented fields keep their order
 
     @property
     def ambiguous(self) -> bool:
