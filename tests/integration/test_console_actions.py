@@ -153,6 +153,12 @@ class TestImports:
         assert "error-text" in fragment and "bad.csv" in fragment and "sa-upload" not in fragment
 
 
+    async def test_an_upload_without_a_file_is_a_page_not_json(
+            self, console_client: httpx.AsyncClient) -> None:
+        page = await form_post(console_client, "/import")
+        assert page.status_code == 422 and "Форма заполнена не полностью" in page.text
+
+
 class TestOverviews:
     async def test_funnel_draws_bars_for_stages_intents_channels(
             self, console_client: httpx.AsyncClient, store: Store) -> None:

@@ -6,6 +6,7 @@ import ipaddress
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -79,6 +80,11 @@ def _add_handlers(app: FastAPI) -> None:
         title = "Страница не найдена" if exc.status_code == 404 else "Ошибка"
         return render(request, "error.html", exc.status_code, title=title,
                       detail=str(exc.detail) if exc.status_code != 404 else "")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return render(request, "error.html", 422, title="Форма заполнена не полностью",
+                      detail="Вернитесь назад и проверьте поля (например, выбран ли файл).")
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
