@@ -153,3 +153,19 @@ class TestReplies:
         await agent.run()
         kept = await agent.store.inbox.collection.find_one({"sender": stranger.address})
         assert kept is not None and kept["status"] == "unmatched"
+        (note,) = [n for n in await agent.store.notifications.open() if n["kind"] == "unmatched"]
+        assert "Кто вы?" in note["text"]
+
+
+class TestBadAddresses:
+    async def test_a_refused_address_is_not_retried_and_the_operator_is_told(
+            self, agent: Agent) -> None:
+        contact = await add_contact(agent.store, name="Никто", company="ООО «Нет»",
+                                    email="nobody-here@example.test")
+        await agent.run()
+        item = await agent.store.outbox.collection.find_one({"contact_id": contact.id})
+        assert item["status"] == "failed" and item["attempts"] == 1
+        kinds = {n["kind"] for n in await agent.store.notifications.open()}
+        assert "send_failed" in kinds
+        assert (await agent.store.contacts.get(contact.id)).status is Status.HANDOFF
+        assert await agent.store.suppression.blocks("email:nobody-here@example.test")

@@ -16,7 +16,7 @@ class Notifications:
     async def ensure_indexes(self) -> None:
         await self.collection.create_index([("status", 1), ("at", 1)])
 
-    async def add(self, key: str, *, contact_id: str, kind: str, reason: str, text: str,
+    async def add(self, key: str, *, contact_id: str | None, kind: str, reason: str, text: str,
                   at: float) -> None:
         """Once per key: a replayed decision does not tell the operator twice."""
         with contextlib.suppress(DuplicateKeyError):

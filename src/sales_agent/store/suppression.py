@@ -28,9 +28,13 @@ class SuppressionList:
 
     async def add(self, contact: Contact, *, reason: str, now: float) -> None:
         for address in addresses(contact):
-            with contextlib.suppress(DuplicateKeyError):
-                await self.collection.insert_one(
-                    {"_id": address, "contact_id": contact.id, "reason": reason, "at": now})
+            await self.add_address(address, contact_id=contact.id, reason=reason, now=now)
+
+    async def add_address(self, address: str, *, contact_id: str, reason: str,
+                          now: float) -> None:
+        with contextlib.suppress(DuplicateKeyError):
+            await self.collection.insert_one(
+                {"_id": address, "contact_id": contact_id, "reason": reason, "at": now})
 
     async def blocks(self, *candidates: str) -> bool:
         keys = [c for c in candidates if c]

@@ -52,6 +52,10 @@ class Engine:
         if contact is None:
             log_event("unmatched", level=logging.WARNING, key=item["key"],
                       sender=item.get("sender"), channel=item.get("channel"))
+            await self.store.notifications.add(
+                "unmatched:" + item["key"], contact_id=None, kind="unmatched",
+                reason=f"{item.get('channel')} from {item.get('sender')}: no such contact",
+                text=(item.get("text") or "")[:1000], at=now.timestamp())
             return "unmatched"
         if contact.last_event == item["key"]:
             return "replayed"

@@ -55,6 +55,7 @@ class OutboxSender:
             await self._retry(item, e.retry_after, str(e))
         except PermanentChannelError as e:
             await self._fail(item, str(e))
+            await self._mark_address_bad(item, str(e))
         except Exception as e:  # an unknown failure is retried, never lost
             log.exception("send failed")
             await self._retry(item, min(30.0 * item["attempts"], 600.0), repr(e))
@@ -84,6 +85,17 @@ class OutboxSender:
         self.sent += 1
         log_event("sent", contact=item["contact_id"], kind=item.get("kind"), route=self.route,
                   key=item["key"])
+
+    async def _mark_address_bad(self, item: dict[str, Any], error: str) -> None:
+        """A refused address is never tried again; the operator sees why (notification)."""
+        if item.get("internal"):
+            return
+        prefix = "email" if self.route == "email" else "tg"
+        await self.store.suppression.add_address(
+            f"{prefix}:{item['to']}", contact_id=item["contact_id"],
+            reason=f"refused: {error[:200]}", now=self.clock.ts())
+        await self.store.contacts.update(item["contact_id"], status=Status.HANDOFF,
+                                         wake_at=None, note=f"{item['to']}: {error[:200]}")
 
     async def _remember_chat(self, item: dict[str, Any], provider_id: str) -> None:
         """The user account reached the lead by @handle: their replies come from this chat."""
