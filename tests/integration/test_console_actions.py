@@ -48,6 +48,8 @@ class TestActions:
         assert "сложный вопрос" in queue.text and "А скидки?" in queue.text
         answer = await form_post(console_client, "/handoff/h1/reply", {"text": "Да, 10 %"})
         assert answer.status_code == 303
+        after = await console_client.get(answer.headers["location"])
+        assert "Ответ поставлен в очередь отправки" in after.text
         sent = await store.outbox.collection.find_one({"contact_id": lead.id})
         assert sent["text"] == "Да, 10 %" and sent["kind"] == "operator"
         assert await store.notifications.open() == []

@@ -3,7 +3,7 @@ the operator answers here and the answer goes out through the outbox."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...service.conversation import send_operator_reply
@@ -15,7 +15,8 @@ router = APIRouter()
 
 
 @router.get("/handoff", response_class=HTMLResponse)
-async def queue(request: Request, store: StoreDep, flash: str = "") -> HTMLResponse:
+async def queue(request: Request, store: StoreDep,
+                flash: str = Query("", alias="note")) -> HTMLResponse:
     items = await views.handoff_queue(store)
     return render(request, "handoff.html", items=items, note=note(flash))
 
@@ -27,13 +28,13 @@ async def answer(notice_id: str, store: StoreDep, settings: SettingsDep,
     if notice is None:
         return RedirectResponse("/handoff", status_code=303)
     if not text.strip():
-        return RedirectResponse("/handoff?flash=empty", status_code=303)
+        return RedirectResponse("/handoff?note=empty", status_code=303)
     await send_operator_reply(store, settings, str(notice["contact_id"]), text.strip())
     await store.notifications.close(notice_id)
-    return RedirectResponse("/handoff?flash=replied", status_code=303)
+    return RedirectResponse("/handoff?note=replied", status_code=303)
 
 
 @router.post("/handoff/{notice_id}/close")
 async def close(notice_id: str, store: StoreDep) -> RedirectResponse:
     await store.notifications.close(notice_id)
-    return RedirectResponse("/handoff?flash=closed", status_code=303)
+    return RedirectResponse("/handoff?note=closed", status_code=303)
