@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sales_agent.domain.model import Status
-from sales_agent.errors import ContactNotFound, DuplicateContact, InvalidContact
+from sales_agent.errors import ContactError, ContactNotFound, DuplicateContact, InvalidContact
 from sales_agent.service.contacts import add_contact, reset_contact
+from sales_agent.service.conversation import stop_contact
 from sales_agent.store import Store
 from tests.conftest import random_ref
 
@@ -49,7 +50,16 @@ class TestFindAndReset:
 
     async def test_reset_returns_to_new_and_bumps_epoch(self, store: Store) -> None:
         c = await add_contact(store, name="Анна", email="anna@example.com")
-        await store.contacts.update(c.id, status=Status.STOPPED)
+        await store.contacts.update(c.id, status=Status.ACTIVE, followups_sent=2)
         again = await reset_contact(store, c.id)
-        assert again.status is Status.NEW
+        assert again.status is Status.NEW and again.followups_sent == 0
         assert again.epoch == c.epoch + 1
+
+    async def test_reset_keeps_a_stop_unless_forced(self, store: Store) -> None:
+        c = await add_contact(store, name="Анна", email="anna@example.com")
+        await stop_contact(store, c.id)
+        with pytest.raises(ContactError, match="asked not to be contacted"):
+            await reset_contact(store, c.id)
+        again = await reset_contact(store, c.id, force=True)
+        assert again.status is Status.NEW
+        assert not await store.suppression.blocks("email:anna@example.com")

@@ -115,13 +115,15 @@ def show(key: str = typer.Argument(..., help="id, email or @handle"),
 
 
 @contacts_app.command("reset")
-def reset(key: str = typer.Argument(..., help="id, email or @handle")) -> None:
+def reset(key: str = typer.Argument(..., help="id, email or @handle"),
+          force: bool = typer.Option(False, "--force",
+                                     help="also lift a stop the lead asked for")) -> None:
     """Restart the conversation from the first message."""
     configure_logging()
 
     async def _reset():
         async with open_store() as store:
-            return await reset_contact(store, key)
+            return await reset_contact(store, key, force=force)
 
     contact = run_async(_reset)
     console.print(f"{contact.id} reset: the first message goes out on the next run")

@@ -68,9 +68,18 @@ async def import_contacts(store: Store, path: str,
     return report
 
 
-async def reset_contact(store: Store, key: str) -> Contact:
-    """Start over from the first message: history cleared, pending sends cancelled."""
+async def reset_contact(store: Store, key: str, *, force: bool = False) -> Contact:
+    """Start over from the first message: history cleared, pending sends cancelled.
+
+    A lead who asked us to stop stays stopped: only `force` (an operator who knows the lead
+    asked to hear from us again) lifts the do-not-contact entries."""
     contact = await store.contacts.get(key)
+    from ..store.suppression import addresses
+
+    if await store.suppression.blocks(*addresses(contact)):
+        if not force:
+            raise ContactError(f"{key} asked not to be contacted; use --force to lift that")
+        await store.suppression.remove_for(contact.id)
     now = now_utc()
     await store.outbox.cancel({"contact_id": contact.id}, reason="reset", now=now.timestamp())
     await store.messages.delete_for_contact(contact.id)
