@@ -1,0 +1,42 @@
+"""With an LLM configured, an ambiguous reply is settled by it (over the OpenAI HTTP API, a
+local server); when it fails, the offline result stands."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from sales_agent.brain.classifier import Classification
+from sales_agent.domain.model import Intent
+from sales_agent.settings import load_settings
+from sales_agent.store import Store
+from sales_agent.workers.clock import Clock
+from sales_agent.workers.wiring import build_engine
+from tests.fixtures.llm import FakeOpenAI
+
+AT = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+TIE = Classification(Intent.QUESTION, 0.4, None, None, Intent.DEMO, ("tie",))
+
+
+@pytest.fixture
+def engine(store: Store, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SALES_AGENT_LLM_BASE_URL", fake_openai.base_url)
+    monkeypatch.setenv("SALES_AGENT_LLM_API_KEY", "sk-test-not-a-secret")
+    return build_engine(store, load_settings(), Clock(AT))
+
+
+async def test_the_llm_settles_a_tie(engine, fake_openai: FakeOpenAI) -> None:  # type: ignore[no-untyped-def]
+    fake_openai.reply({"intent": "demo", "contact": None, "until": None, "confidence": 0.8})
+    settled = await engine._second_opinion({"text": "Можно глянуть, как это работает?"}, TIE, AT)
+    assert settled.intent is Intent.DEMO and "settled by the LLM" in settled.reasons
+    sent = fake_openai.requests[-1]
+    assert "Можно глянуть" in str(sent)
+
+
+async def test_a_failing_llm_leaves_the_offline_answer(engine, fake_openai: FakeOpenAI) -> None:  # type: ignore[no-untyped-def]
+    fake_openai.fail(500)
+    fake_openai.fail(500)
+    fake_openai.fail(500)
+    settled = await engine._second_opinion({"text": "Хм"}, TIE, AT)
+    assert settled == TIE
