@@ -161,3 +161,16 @@ def test_a_rule_failure_becomes_other_not_an_exception(monkeypatch: pytest.Monke
 def test_fields_keep_their_documented_order() -> None:
     c = Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
     assert c.reasons == ("/stop",) and c.runner_up is None and not c.ambiguous
+
+
+@pytest.mark.parametrize(("text", "intent", "contact"), [
+    ("Не интересно. Иван, ivan@x.example", Intent.STOP, None),  # his own address, inline
+    ("Нет. ivan@x.example", Intent.STOP, None),
+    ("Решения принимает Игорь, его почта: igor@h.example. Мне не пишите.", Intent.REDIRECT,
+     "igor@h.example"),
+    ("Нам не интересно, пишите @partner_shop", Intent.REDIRECT, "@partner_shop"),
+])
+def test_an_address_alone_is_not_a_redirect(text: str, intent: Intent, contact: str | None
+                                            ) -> None:
+    result = classify(text, date=NOW)
+    assert (result.intent, result.contact) == (intent, contact)

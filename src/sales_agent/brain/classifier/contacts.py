@@ -12,7 +12,7 @@ HANDLE = re.compile(r"(?:(?<![\w@.])@|\bt\.me/|\btelegram\.me/)([a-z][a-z0-9_]{3
                     re.I)
 # Words that point at another person: an address after one of these is a colleague's.
 _PERSON = re.compile(
-    r"коллег|замест|маркетолог|директор|руководител|менеджер|начальник|шеф|отдел|ему\b|ей\b|"
+    r"коллег|замест|\bего\b|\bеё\b|\bее\b|\bhis\b|\bher\b|\bтам\b|маркетолог|директор|руководител|менеджер|начальник|шеф|отдел|ему\b|ей\b|"
     r"к\s+нему|к\s+ней|к\s+@|пишите|напишите|обращ|свяж|контакт|передай|перенаправ|"
     r"отвечает|занимается|решает|ответственн|ведет|ведёт|"
     r"colleague|deputy|manager|director|head of|cmo|ceo|team|contact|reach|email|write to|"

@@ -76,8 +76,8 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
                     Intent.REDIRECT if s.contact else None)
     if s.contact:
         s.reasons.append(s.contact_why)
-        if "named" in s.contact_why or s.has("redirect", "later", "stop_hard", "stop_soft") or (
-                not s.has("presentation", "demo", "question_product")):
+        if "named" in s.contact_why or s.has("redirect") or not s.has(
+                "presentation", "demo", "question_product", "stop_hard", "stop_soft"):
             return says(Intent.REDIRECT, 0.9, "sends us to someone else",
                         Intent.LATER if s.dates else None)
     if s.has("demo"):
