@@ -174,3 +174,15 @@ def test_an_address_alone_is_not_a_redirect(text: str, intent: Intent, contact: 
                                             ) -> None:
     result = classify(text, date=NOW)
     assert (result.intent, result.contact) == (intent, contact)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Срочно перезвоните в бухгалтерию по поводу задолженности", Intent.OTHER),
+    ("Check out our new SaaS, book a demo today!", Intent.OTHER),
+    ("Перезвоните мне, пожалуйста", Intent.DEMO),
+    ("Нет бюджета", Intent.STOP),
+    ("Do not ever write me again", Intent.STOP),
+    ("What are the payment terms? Send me a proposal.", Intent.PRESENTATION),
+])
+def test_offers_and_bills_are_other_even_with_a_call_or_demo(text: str, expected: Intent) -> None:
+    assert intent_of(text) == expected

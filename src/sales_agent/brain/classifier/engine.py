@@ -80,6 +80,8 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
                 "presentation", "demo", "question_product", "stop_hard", "stop_soft"):
             return says(Intent.REDIRECT, 0.9, "sends us to someone else",
                         Intent.LATER if s.dates else None)
+    if s.has("other") and not s.has("question_product"):  # an offer to us, a bill, a parcel
+        return says(Intent.OTHER, 0.8, "unrelated: someone selling or billing")
     if s.has("demo"):
         if far and s.has("later", "later_verb"):
             return says(Intent.LATER, 0.8, "a call, but not before a later date", Intent.DEMO)
