@@ -51,6 +51,8 @@ class ContactRepository:
             await self.collection.create_index(
                 field, unique=True, partialFilterExpression={field: {"$type": kind}}
             )
+        await self.collection.create_index("status")  # nx-27017 ignores compound indexes
+        await self.collection.create_index("wake_at")
         await self.collection.create_index([("status", 1), ("wake_at", 1)])
         await self.collection.create_index("bot_token")
 
@@ -116,5 +118,8 @@ class ContactRepository:
         return [from_doc(d) async for d in cursor]
 
     async def count_by_status(self) -> dict[str, int]:
-        return {s.value: await self.collection.count_documents({"status": s.value})
-                for s in Status}
+        counts = {s.value: 0 for s in Status}
+        async for row in await self.collection.aggregate(
+                [{"$group": {"_id": "$status", "n": {"$sum": 1}}}]):
+            counts[str(row["_id"])] = int(row["n"])
+        return counts
