@@ -90,7 +90,8 @@ def test_weekdays_are_the_next_such_day(text: str, expected: date) -> None:
     ("1 декабря", date(2026, 12, 1)),
     ("November 3", date(2026, 11, 3)),
     ("в сентябре", date(2027, 9, 1)),  # already past this year: next year's
-    ("5 октября", date(2027, 10, 5)),
+    ("5 июня", date(2027, 6, 5)),  # long past: next year
+    ("5 октября", date(2026, 10, 5)),  # yesterday: the recent past, not next year
     ("после 25-го", date(2026, 10, 26)),
 ])
 def test_calendar_dates_prefer_the_future(text: str, expected: date) -> None:

@@ -22,13 +22,17 @@ from .date_words import (
 
 Span = tuple[int, int, date | None, bool]
 
-def _future(today: date, month: int, day: int, year: int | None = None) -> date | None:
+RECENT_PAST = timedelta(days=90)  # "мы говорили 10 ноября" is the past, not next November
+
+
+def _future(today: date, month: int, day: int, year: int | None = None, *,
+            keep_recent: bool = False) -> date | None:
     day = min(day, calendar.monthrange(year or today.year, month)[1])
     try:
         found = date(year or today.year, month, day)
     except ValueError:
         return None
-    if year is None and found < today:
+    if year is None and found < today and not (keep_recent and today - found <= RECENT_PAST):
         found = date(today.year + 1, month, day)
     return found
 
@@ -55,14 +59,16 @@ def absolute_dates(text: str, today: date) -> list[Span]:
         if clock and d <= 23:  # "в 11.10" is a time of day
             continue
         if 1 <= d <= 31 and 1 <= mo <= 12:
-            out.append((m.start(), m.end(), _future(today, mo, d, year), False))
+            out.append((m.start(), m.end(), _future(today, mo, d, year, keep_recent=True),
+                        False))
     day_month = (rf"(?:(?:с\s+|from\s+)?(\d{{1,2}})\s*(?:[-–—]|по|to|till|until|до)\s*)?"
                  rf"(\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?"
                  rf"({MONTH_RE})(?:\s+(\d{{4}}))?")
     for m in re.finditer(day_month, text):
         month = lookup(MONTHS, m[3])
         if month:
-            found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None)
+            found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None,
+                            keep_recent=True)
             ranged = bool(m[1])
             if ranged and found:  # "5–9 October": back the day after the range
                 found += timedelta(days=1)
@@ -71,8 +77,9 @@ def absolute_dates(text: str, today: date) -> list[Span]:
                          text):
         month = lookup(MONTHS, m[1])
         if month and re.match(r"[a-z]", m[1]):
-            out.append((m.start(), m.end(), _future(today, month, int(m[2]),
-                                                    int(m[3]) if m[3] else None), False))
+            found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
+                            keep_recent=True)
+            out.append((m.start(), m.end(), found, False))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on)\s+(?:the\s+)?(\d{1,2})"
                 r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
     for m in re.finditer(day_only, text):
