@@ -186,3 +186,15 @@ def test_an_address_alone_is_not_a_redirect(text: str, intent: Intent, contact: 
 ])
 def test_offers_and_bills_are_other_even_with_a_call_or_demo(text: str, expected: Intent) -> None:
     assert intent_of(text) == expected
+
+
+@pytest.mark.parametrize("quote", [
+    "От: Napoleon IT <sales@napoleon.example>\nОтправлено: 18 ноября 2026 г.\nТема: Отзывы\n"
+    "Предлагаем демо и презентацию",
+    "On Wed, Nov 18, 2026 at 10:00 AM Napoleon IT <sales@n.example> wrote:\n> Want a demo?",
+    '18.11.2026, 10:00, "Napoleon IT" <sales@n.example>:\nЗдравствуйте! Предлагаем демо',
+    "-------- Исходное сообщение --------\nДавайте созвонимся, покажем демо",
+    "> Хотите презентацию?\n> Пишите",
+])
+def test_quoted_history_is_not_read_as_the_leads_words(quote: str) -> None:
+    assert intent_of("Спасибо, не актуально.\n\n" + quote) is Intent.STOP

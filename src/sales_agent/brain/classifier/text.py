@@ -31,8 +31,22 @@ def clean(text: object) -> str:
     return text.replace("ё", "е").replace("Ё", "Е").strip()
 
 
+# Where a quoted earlier message starts (our own words must not be read as the lead's).
+_QUOTE_HEADER = re.compile(
+    r"^\s*(-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|forwarded message)|"
+    r"(от|from|sent|отправлено|кому|to|тема|subject)\s*:\s*\S.*$|on .{4,80} wrote:\s*$|"
+    r".{0,80}\s(пишет|написал|написала)\s*:\s*$|.{0,120}<[^>\s]+@[^>\s]+>\s*:\s*$)", re.I)
+
+
 def drop_quoted(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
+    """The lead's own lines: no "> " lines and nothing after a quoted message's header."""
+    kept = []
+    for i, line in enumerate(text.split("\n")):
+        if i > 0 and _QUOTE_HEADER.match(line):
+            break
+        if not line.lstrip().startswith(">"):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def split_signature(text: str) -> tuple[str, str]:
