@@ -58,6 +58,7 @@ def update(actions) -> dict:
     ({}, reply(Intent.AUTO_REPLY, until=date(2026, 12, 1)), [], Status.LATER),
     ({}, reply(Intent.OTHER, kind="sticker", channel="telegram"), ["non_text"], Status.ACTIVE),
     ({"status": Status.HANDOFF}, reply(Intent.QUESTION), [], None),
+    ({"status": Status.HANDOFF}, reply(Intent.PRESENTATION), ["presentation"], Status.ACTIVE),
     ({"status": Status.LATER}, WakeUpDue("reminder"), ["reminder"], Status.ACTIVE),
     ({"followups_sent": 0}, WakeUpDue("followup"), ["followup"], None),
     ({"followups_sent": 2}, WakeUpDue("followup"), [], Status.IGNORED),

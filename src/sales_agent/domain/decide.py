@@ -22,6 +22,7 @@ from .events import ConversationStarted, Event, ReplyReceived, WakeUpDue
 from .model import Contact, Intent, Status
 
 ENDED = (Status.STOPPED, Status.REDIRECTED, Status.IGNORED)
+WAITS_FOR_HUMAN = (Intent.QUESTION, Intent.INTERESTED, Intent.OTHER, Intent.AUTO_REPLY)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ def _wake(contact: Contact, event: WakeUpDue, channel: str, now: datetime,
 
 def _reply(contact: Contact, event: ReplyReceived, now: datetime, policy: Policy) -> list[Action]:
     ch = event.channel
-    if contact.status is Status.HANDOFF and event.intent is not Intent.STOP:
+    if contact.status is Status.HANDOFF and event.intent in WAITS_FOR_HUMAN:
+        # A human owes this lead an answer: tell them, don't talk over them. Clear requests
+        # (materials, a demo, stop, later, a colleague) are still served at once.
         return [NotifyManager("manager_handoff", "the lead wrote again while waiting for a human")]
     if contact.status is Status.DEMO and event.intent in (Intent.INTERESTED, Intent.DEMO):
         return [NotifyManager("manager_demo", "the lead wrote again about the demo")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,11 +17,12 @@ from ..store.timeutil import now_utc
 from .csvread import read_csv_rows
 
 CONTACT_COLUMNS = ("name", "company", "email", "telegram", "products")
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def build_contact(name: str, company: str = "", email: str | None = None,
                   telegram: str | None = None, products: Iterable[str] = (),
-                  *, referred_by: str | None = None, language: str = "ru",
+                  *, referred_by: str | None = None, language: str | None = None,
                   now: datetime | None = None) -> Contact:
     """Validate and normalise; raises InvalidContact with the reason."""
     name, company = (name or "").strip(), (company or "").strip()
@@ -31,6 +33,9 @@ def build_contact(name: str, company: str = "", email: str | None = None,
     if not email and not telegram:
         raise InvalidContact("an email or a Telegram handle is required")
     now = now or now_utc()
+    # Russian first; a lead whose name and company are written only in Latin letters
+    # ("Anna Berg", "Northwind Cafe") is greeted in English until they write themselves.
+    language = language or ("ru" if _CYRILLIC.search(name + company) else "en")
     return Contact(
         id=new_contact_id(), name=name, company=company, email=email, telegram=telegram,
         products=[p.strip() for p in products if p and p.strip()], referred_by=referred_by,

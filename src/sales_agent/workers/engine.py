@@ -62,8 +62,9 @@ class Engine:
         event, classification = await self._event(item, contact)
         if item.get("type") == "reply":
             await self._record_inbound(item, contact, classification)
-            if classification and item.get("channel") != "sandbox":
-                lang = detect_language(item.get("text") or "")
+            if classification and (item.get("text") or "").strip():
+                # The conversation follows the language the lead writes in.
+                lang = detect_language(item["text"])
                 contact = contact.model_copy(update={"language": lang})
         if event is None:
             await self._close(contact, item, {}, now)
