@@ -173,3 +173,15 @@ class TestLeadAnalytics:
         await reply(store, c.id, "Интересно. Чем сервис поможет нашим товарам?")
         answer = (await outgoing(store, c.id))[-1]
         assert any(name.endswith(".png") for name in answer.attachments), answer.attachments
+
+
+class TestLanguage:
+    async def test_a_latin_only_lead_starts_in_english_and_the_reply_language_wins(
+            self, store: Store) -> None:
+        c = await lead(store, name="Anna Berg", company="Northwind Cafe",
+                       email="anna.berg@northwind.example", products=[])
+        (first,) = await outgoing(store, c.id)
+        assert first.text.startswith("Hi Anna")
+        await reply(store, c.id, "Пришлите, пожалуйста, презентацию")
+        answer = (await outgoing(store, c.id))[-1]
+        assert "презентац" in answer.text.lower()
