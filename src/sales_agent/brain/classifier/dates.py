@@ -52,8 +52,9 @@ def find_dates(text: str, now: datetime) -> list[FoundDate]:
             if day is None or "\0" in low[start:end]:
                 continue
             role = _role(low, start)
-            if role == "after" and _is_day(low[start:end]):
-                day += timedelta(days=1)
+            through = role == "until" and re.search(r"(\bпо|through|thru)\s*$", low[:start])
+            if (role == "after" or through) and _is_day(low[start:end]):
+                day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day
             found.append(FoundDate(day, role, start, text[start:end]))
             low = low[:start] + "\0" * (end - start) + low[end:]
     if not found:
