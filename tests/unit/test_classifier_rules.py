@@ -77,6 +77,8 @@ def test_instructions_to_the_agent_are_other(text: str) -> None:
     ({"Auto-Submitted": "auto-replied"}, None),
     ({"X-Autoreply": "yes"}, None),
     ({"Precedence": "auto_reply"}, None),
+    ({"X-Auto-Response-Suppress": "DR, RN, NRN, OOF, AutoReply"}, None),
+    ({"x-auto-response-suppress": "All"}, None),
     ({}, "Автоответ: Re: Отзывы"),
     ({}, "Out of Office: your message"),
     ({}, "Automatic reply: Napoleon IT"),

@@ -22,9 +22,9 @@ def auto_reply_reason(headers: Mapping[str, str] | None, subject: str | None) ->
             return f"header {name}"
     if h.get("precedence") in ("auto_reply", "auto-reply"):
         return "header Precedence: auto_reply"
-    suppress = h.get("x-auto-response-suppress", "") in ("all", "oof", "autoreply")
-    if suppress and (h.get("precedence") in ("bulk", "junk", "list")
-                     or "x-ms-exchange-inbox-rules-loop" in h):
+    # Exchange stamps its out-of-office and rule replies so that they are not answered in turn.
+    suppress = {v.strip() for v in h.get("x-auto-response-suppress", "").split(",")}
+    if suppress & {"all", "oof", "autoreply"}:
         return "header X-Auto-Response-Suppress"
     subject = subject or h.get("subject") or ""
     if _SUBJECT.match(re.sub(r"^\s*(re|fw|fwd|отв|ответ)\s*:\s*", "", subject, flags=re.I)):
