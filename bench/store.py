@@ -3,13 +3,18 @@ and 10k documents.   .venv/bin/python bench/store.py [--sizes 1000 10000]"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/email.py would shadow the standard `email` package for a script run from this folder.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 import argparse
 import asyncio
 import platform
 import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress
