@@ -15,26 +15,26 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]  # bench/email.py
 sys.path.insert(0, str(HERE.parent))
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from concurrent.futures import ThreadPoolExecutor  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
+import argparse
+import asyncio
+import os
+import platform
+import shutil
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
-import tests.fixtures.mail as mailfix  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.progress import Progress  # noqa: E402
+import tests.fixtures.mail as mailfix
+from rich.console import Console
+from rich.progress import Progress
 
-from sales_agent.service.contacts import add_contact  # noqa: E402
-from sales_agent.settings import load_settings  # noqa: E402
-from sales_agent.store import Store  # noqa: E402
-from sales_agent.workers.clock import Clock  # noqa: E402
-from sales_agent.workers.runner import run_workers  # noqa: E402
+from sales_agent.service.contacts import add_contact
+from sales_agent.settings import load_settings
+from sales_agent.store import Store
+from sales_agent.workers.clock import Clock
+from sales_agent.workers.runner import run_workers
 
 WEDNESDAY = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 REPLIES = ["Пришлите, пожалуйста, презентацию", "Сколько стоит?", "Давайте демо",

@@ -12,21 +12,21 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE.parent))
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import platform  # noqa: E402
-import shutil  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
+import argparse
+import asyncio
+import platform
+import shutil
+import statistics
+import tempfile
+import time
 
-from rich.console import Console  # noqa: E402
-from rich.progress import Progress  # noqa: E402
-from tests.fixtures.mail import MailServer  # noqa: E402
+from rich.console import Console
+from rich.progress import Progress
+from tests.fixtures.mail import MailServer
 
-from sales_agent.channels.email import EmailChannel, parse_email  # noqa: E402
-from sales_agent.channels.email.imap import ImapConfig  # noqa: E402
-from sales_agent.channels.email.smtp import SmtpConfig  # noqa: E402
+from sales_agent.channels.email import EmailChannel, parse_email
+from sales_agent.channels.email.imap import ImapConfig
+from sales_agent.channels.email.smtp import SmtpConfig
 
 CORPUS = HERE.parent / "tests" / "data" / "emails"
 

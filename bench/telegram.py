@@ -14,16 +14,16 @@ from pathlib import Path
 # from here: run with the project root on the path instead of bench/.
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import time  # noqa: E402
+import argparse
+import asyncio
+import time
 
-from rich.progress import Progress  # noqa: E402
-from tests.fixtures.telegram import FakeBotApi  # noqa: E402
+from rich.progress import Progress
+from tests.fixtures.telegram import FakeBotApi
 
-from sales_agent.channels.base import OutgoingMessage  # noqa: E402
-from sales_agent.channels.telegram_bot import TelegramBotChannel, split_text  # noqa: E402
-from sales_agent.settings import load_settings  # noqa: E402
+from sales_agent.channels.base import OutgoingMessage
+from sales_agent.channels.telegram_bot import TelegramBotChannel, split_text
+from sales_agent.settings import load_settings
 
 CHAT = 900001
 

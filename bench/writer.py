@@ -13,13 +13,13 @@ from pathlib import Path
 # As a script, bench/ is sys.path[0] and bench/email.py would shadow the stdlib: use the root.
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from tests.fixtures.llm import coffee_facts, make_contact  # noqa: E402
+from tests.fixtures.llm import coffee_facts, make_contact
 
-from sales_agent.brain.guard import check_outgoing  # noqa: E402
-from sales_agent.brain.knowledge import KnowledgeBase  # noqa: E402
-from sales_agent.brain.presentation import build  # noqa: E402
-from sales_agent.brain.writer import KINDS, ReplyWriter, WriteContext  # noqa: E402
-from sales_agent.settings import load_settings  # noqa: E402
+from sales_agent.brain.guard import check_outgoing
+from sales_agent.brain.knowledge import KnowledgeBase
+from sales_agent.brain.presentation import build
+from sales_agent.brain.writer import KINDS, ReplyWriter, WriteContext
+from sales_agent.settings import load_settings
 
 
 def pct(xs: list[float], q: float) -> float:
