@@ -200,3 +200,8 @@ def test_offers_and_bills_are_other_even_with_a_call_or_demo(text: str, expected
 ])
 def test_quoted_history_is_not_read_as_the_leads_words(quote: str) -> None:
     assert intent_of("Спасибо, не актуально.\n\n" + quote) is Intent.STOP
+
+
+def test_a_person_on_holiday_asking_to_write_later_is_not_an_autoresponder() -> None:
+    result = classify("Я в отпуске до 20 декабря, напишите мне после 20-го", date=NOW)
+    assert (result.intent, result.until) == (Intent.LATER, date(2026, 12, 21))

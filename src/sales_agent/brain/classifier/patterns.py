@@ -64,6 +64,10 @@ AUTO_REPLY = _c(
     r"(matters|issues|requests|questions|assistance|inquiries)|(if|when)\s+urgent",
 )
 
+# A person asking to be written to later ("напишите мне после 20-го"): not an autoresponder.
+PERSONAL_LATER = _c(r"(написать|писать|напомнить|связаться|набрать|write|contact|ping|email|"
+                    r"reach)\s+(мне|я|me|со\s+мной)\s+(\w+\s+)?(после|через|в|на|after|in|next|on)\b")
+
 STOP_HARD = _c(
     r"(больше\s+)?не\s+(писать|присылать|слать|беспокоить|звонить|спамить|тревожить|"
     r"надоедать|отправлять|связываться)",

@@ -71,7 +71,7 @@ def read_signals(body: str, now: datetime, sender: str | None) -> Signals:
     s = Signals(body=body)
     whole, _ = _view(body)
     s.injection = bool(p.INJECTION.search(whole))
-    s.auto_reply = bool(p.AUTO_REPLY.search(whole))
+    s.auto_reply = bool(p.AUTO_REPLY.search(whole)) and not p.PERSONAL_LATER.search(whole)
     s.contact, s.contact_why = extract_contact(body, sender)
     s.dates = [d for d in find_dates(body, now) if d.day > now.date()]
     for clause in clauses(body):
