@@ -203,5 +203,5 @@ def test_quoted_history_is_not_read_as_the_leads_words(quote: str) -> None:
 
 
 def test_a_person_on_holiday_asking_to_write_later_is_not_an_autoresponder() -> None:
-    result = classify("Я в отпуске до 20 декабря, напишите мне после 20-го", date=NOW)
+    result = classify("Я в отпуске до 18 декабря, напишите мне после 20 декабря", date=NOW)
     assert (result.intent, result.until) == (Intent.LATER, date(2026, 12, 21))
