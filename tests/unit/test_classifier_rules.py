@@ -205,3 +205,9 @@ def test_quoted_history_is_not_read_as_the_leads_words(quote: str) -> None:
 def test_a_person_on_holiday_asking_to_write_later_is_not_an_autoresponder() -> None:
     result = classify("Я в отпуске до 18 декабря, напишите мне после 20 декабря", date=NOW)
     assert (result.intent, result.until) == (Intent.LATER, date(2026, 12, 21))
+
+
+def test_a_call_far_ahead_is_a_postponement() -> None:
+    result = classify("Давайте созвонимся в январе", date=NOW)
+    assert (result.intent, result.until) == (Intent.LATER, date(2027, 1, 11))
+    assert classify("Давайте созвонимся в пятницу", date=NOW).intent is Intent.DEMO

@@ -51,6 +51,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
     (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
      r"christmas|holidays)", lambda t, m: _year_end(t)),
     (r"after\s+(christmas|xmas)", lambda t, m: _after_christmas(t)),
+    (r"after\s+thanksgiving", lambda t, m: _after_thanksgiving(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
     (r"через\s+полгода|in\s+half\s+a\s+year|in\s+six\s+months", lambda t, m: add_months(t, 6)),
     (r"(после|after)\s+(новогодних\s+)?(праздник\w*|нового\s+года|нг\b|the\s+holidays|"
@@ -85,6 +86,16 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
 def _after_christmas(t: date) -> date:
     day = date(t.year, 12, 28)
     return day if day > t else date(t.year + 1, 12, 28)
+
+
+def _after_thanksgiving(t: date) -> date:
+    """The Monday after the fourth Thursday of November."""
+    for year in (t.year, t.year + 1):
+        first = date(year, 11, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if thursday + timedelta(days=4) > t:
+            return thursday + timedelta(days=4)
+    return t
 
 
 def _after_may(t: date) -> date:

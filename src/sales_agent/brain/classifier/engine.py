@@ -83,7 +83,7 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
     if s.has("other") and not s.has("question_product"):  # an offer to us, a bill, a parcel
         return says(Intent.OTHER, 0.8, "unrelated: someone selling or billing")
     if s.has("demo"):
-        if far and s.has("later", "later_verb"):
+        if far:
             return says(Intent.LATER, 0.8, "a call, but not before a later date", Intent.DEMO)
         return says(Intent.DEMO, 0.9, "asks for a demo, a call or a trial",
                     Intent.PRESENTATION if s.has("presentation") else None)

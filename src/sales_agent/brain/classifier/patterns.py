@@ -173,6 +173,8 @@ DEMO = _c(
     r"\bнабрать\s+(я|мы|меня|нас)|(набрать|позвонить)\s.{0,10}(завтра|сегодня|в\s+\d)",
     r"(в|через|по|in|on|via|ms|microsoft)\s+teams\b|teams\s+(call|meeting)|"
     r"\bdemo|demonstrat|walk\s*-?\s*through|walk\s+(me|us)\s+through|\btrial\b|\bpilot\b|"
+    r"calendar\s+invite|meeting\s+(invite|request)|\binvite\b|book\s+(a\s+|some\s+)?time|"
+    r"\bслот\w*|\bинвайт\w*|приглашение\s+на\s+встреч\w+|"
     r"test\s+drive|\bsandbox\b|\bcall\b|\bmeet(ing)?\b|hop\s+on|jump\s+on|\bshow\s+(me|us)\b|"
     r"see\s+(it|how\s+it|the\s+product)|give\s+(it\s+)?a\s+try|\btry\s+it|\bscreen\s*share",
 )
@@ -210,7 +212,10 @@ INTERESTED = _c(
     r"\b(interested|interesting|intrigued|useful|helpful|valuable|sounds\s+(good|great|"
     r"interesting|promising)|tell\s+me\s+more|go\s+ahead|let'?s\s+(talk|discuss|chat|continue)|"
     r"keen|curious|i'?m\s+in|count\s+me\s+in|relevant\s+for\s+us|could\s+(be\s+)?help|"
-    r"makes\s+sense|worth\s+(a\s+)?(look|exploring)|learn\s+more)\b",
+    r"makes\s+sense|worth\s+(a\s+)?(look|exploring)|learn\s+more|what\s+we\s+need|exactly|"
+    r"perfect|love\s+it|awesome|excellent)\b",
+    r"\b(то,?\s+что\s+(нам\s+)?(нужно|надо)|именно\s+то|отлично|супер|класс|круто|здорово|"
+    r"прикольно|огонь)\b",
     r"^\s*(да|ок|хорошо|ладно|давайте|согласен|yes|yeah|sure|ok|okay|great|cool)\b",
 )
 
