@@ -19,7 +19,7 @@ from .dates import pick_until
 from .headers import auto_reply_reason
 from .result import Classification
 from .signals import Signals, read_signals
-from .text import MODEL_LIMIT, clean, drop_quoted, split_signature
+from .text import clean, drop_quoted, for_model, split_signature
 
 log = logging.getLogger(__name__)
 _LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
@@ -51,7 +51,7 @@ def _classify(text: str, now: datetime, subject: str | None,
     if decided is None:
         from .knn import vote  # the model loads on first need only
 
-        decided = vote(body[:MODEL_LIMIT], s)
+        decided = vote(for_model(body), s)
     intent, confidence, runner_up, runner_conf = decided
     return Classification(
         intent=intent, confidence=round(confidence, 3), contact=_contact_for(intent, s),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 RULES_LIMIT = 5000  # rules read the first ~5 kB; a reply that matters is never longer
-MODEL_LIMIT = 1000  # the embedding model gets even less (it truncates at 512 tokens anyway)
+MODEL_LIMIT = 300  # the embedding model's cost grows with tokens; the vote only sees short replies
 
 _CYR = re.compile(r"[а-яё]", re.I)
 _LAT = re.compile(r"[a-z]", re.I)
@@ -36,6 +36,15 @@ _QUOTE_HEADER = re.compile(
     r"^\s*(-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|forwarded message)|"
     r"(от|from|sent|отправлено|кому|to|тема|subject)\s*:\s*\S.*$|on .{4,80} wrote:\s*$|"
     r".{0,80}\s(пишет|написал|написала)\s*:\s*$|.{0,120}<[^>\s]+@[^>\s]+>\s*:\s*$)", re.I)
+
+
+_RUNS = re.compile(r"(\S)\1{3,}|(\S+\s+)\2{3,}")
+
+
+def for_model(text: str) -> str:
+    """The start of the reply, runs ("аааа", "не не не") squeezed: short and cheap to embed."""
+    squeezed = _RUNS.sub(lambda m: (m[1] * 3) if m[1] else (m[2] * 3), text[: MODEL_LIMIT * 4])
+    return " ".join(squeezed.split())[:MODEL_LIMIT]
 
 
 def drop_quoted(text: str) -> str:
