@@ -74,12 +74,11 @@ def _decide(s: Signals, now: datetime) -> Decision | None:
     if s.auto_reply:
         return says(Intent.AUTO_REPLY, 0.95, "autoresponder wording",
                     Intent.REDIRECT if s.contact else None)
-    if s.contact:
-        s.reasons.append(s.contact_why)
-        if "named" in s.contact_why or s.has("redirect") or not s.has(
-                "presentation", "demo", "question_product", "stop_hard", "stop_soft"):
-            return says(Intent.REDIRECT, 0.9, "sends us to someone else",
-                        Intent.LATER if s.dates else None)
+    # An address with a person-word, a redirect cue, or nothing else asked: a colleague named.
+    if s.contact and (s.contact_named or s.has("redirect") or not s.has(
+            "presentation", "demo", "question_product", "stop_hard", "stop_soft")):
+        return says(Intent.REDIRECT, 0.9, "sends us to someone else",
+                    Intent.LATER if s.dates else None)
     if s.has("other") and not s.has("question_product"):  # an offer to us, a bill, a parcel
         return says(Intent.OTHER, 0.8, "unrelated: someone selling or billing")
     if s.has("demo"):

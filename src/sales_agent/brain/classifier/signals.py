@@ -17,7 +17,7 @@ class Signals:
     injection: bool = False
     auto_reply: bool = False
     contact: str | None = None
-    contact_why: str = ""
+    contact_named: bool = False  # a person-word precedes it: "коллеге ivan@…", "пишите @petrov"
     dates: list[FoundDate] = field(default_factory=list)
     hits: set[str] = field(default_factory=set)  # cue names found in a positive clause
     negated: set[str] = field(default_factory=set)  # cue names found only under a negation
@@ -72,7 +72,10 @@ def read_signals(body: str, now: datetime, sender: str | None) -> Signals:
     whole, _ = _view(body)
     s.injection = bool(p.INJECTION.search(whole))
     s.auto_reply = bool(p.AUTO_REPLY.search(whole)) and not p.PERSONAL_LATER.search(whole)
-    s.contact, s.contact_why = extract_contact(body, sender)
+    s.contact, why = extract_contact(body, sender)
+    s.contact_named = why.startswith("a colleague")
+    if s.contact:
+        s.reasons.append(why)
     s.dates = [d for d in find_dates(body, now) if d.day > now.date()]
     for clause in clauses(body):
         view, lem = _view(clause)
