@@ -22,9 +22,9 @@ from pathlib import Path
 # bench/email.py would shadow the standard library's `email`: drop this folder from the path.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from rich.console import Console  # noqa: E402
-from rich.progress import track  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [ROOT.parent / "shared" / "samples" / "intents.jsonl",
