@@ -211,3 +211,14 @@ def test_a_call_far_ahead_is_a_postponement() -> None:
     result = classify("Давайте созвонимся в январе", date=NOW)
     assert (result.intent, result.until) == (Intent.LATER, date(2027, 1, 11))
     assert classify("Давайте созвонимся в пятницу", date=NOW).intent is Intent.DEMO
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Переадресую вас: kate@brand.example", Intent.REDIRECT),  # ".example" is not "examples"
+    ("Обсужу с руководством и отпишусь", Intent.LATER),  # "отпишусь" = I'll write back
+    ("Удобно в четверг в 15?", Intent.DEMO),
+    ("Когда сможете показать?", Intent.DEMO),
+    ("Сделайте нам предложение на 50 точек", Intent.PRESENTATION),
+])
+def test_addresses_are_masked_and_times_mean_a_meeting(text: str, expected: Intent) -> None:
+    assert intent_of(text) == expected

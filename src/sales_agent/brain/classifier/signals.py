@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,6 +39,7 @@ def _view(text: str) -> tuple[str, str]:
     return f"{text.lower().replace('ё', 'е')} ¦ {lem}", lem
 
 
+_ADDRESS = re.compile(r"\S+@\S+\.\w+|https?://\S+|\bt\.me/\S+")
 _NEGATORS = {"не", "нет", "без", "no", "not", "don't", "dont", "never", "without", "won't"}
 _STOPS = {",", ".", "!", "?", ";", ":", "—", "–", "-", "но", "а", "лучше", "but", "instead"}
 
@@ -77,7 +79,7 @@ def read_signals(body: str, now: datetime, sender: str | None) -> Signals:
     if s.contact:
         s.reasons.append(why)
     s.dates = [d for d in find_dates(body, now) if d.day > now.date()]
-    for clause in clauses(body):
+    for clause in clauses(_ADDRESS.sub(" @адрес ", body)):  # "…@brand.example" is no cue
         view, lem = _view(clause)
         plain = p.POLITE_NEGATION.sub(" ", lem)
         for name, pattern in _POSITIVE_CUES.items():
