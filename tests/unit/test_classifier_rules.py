@@ -222,3 +222,13 @@ def test_a_call_far_ahead_is_a_postponement() -> None:
 ])
 def test_addresses_are_masked_and_times_mean_a_meeting(text: str, expected: Intent) -> None:
     assert intent_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Can we do Friday at 3pm?", Intent.DEMO),
+    ("Does Monday at 10 work?", Intent.DEMO),
+    ("В среду в 11 подойдет?", Intent.DEMO),
+    ("Напишите мне завтра в 10", Intent.LATER),  # a time to write, not a meeting
+])
+def test_a_proposed_time_is_a_meeting_a_time_to_write_is_not(text: str, expected: Intent) -> None:
+    assert intent_of(text) == expected
