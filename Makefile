@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := dovecot-imapd dovecot-lmtpd chromium chromium-driver fonts-dejavu-core poppler-utils
+APT_PACKAGES := dovecot-imapd dovecot-lmtpd chromium chromium-driver fonts-dejavu-core poppler-utils docker-compose
 PYTEST_ARGS ?=
 
 .PHONY: setup run test test-unit test-integration test-e2e lint bench clean apt
