@@ -169,3 +169,16 @@ class TestBadAddresses:
         assert "send_failed" in kinds
         assert (await agent.store.contacts.get(contact.id)).status is Status.HANDOFF
         assert await agent.store.suppression.blocks("email:nobody-here@example.test")
+
+    async def test_a_busy_mailbox_is_retried_later_with_growing_pauses(
+            self, agent: Agent) -> None:
+        contact = await add_contact(agent.store, name="Занятой", company="ООО «Нет»",
+                                    email="tempfail-busy@example.test")
+        await agent.run()
+        first = await agent.store.outbox.collection.find_one({"contact_id": contact.id})
+        assert first["status"] == "pending" and first["attempts"] == 1
+        assert "451" in first["last_error"]
+        await agent.run(datetime.fromtimestamp(first["due_at"] + 1, UTC))
+        second = await agent.store.outbox.collection.find_one({"contact_id": contact.id})
+        assert second["attempts"] == 2 and second["status"] == "pending"
+        assert second["due_at"] - first["due_at"] > first["due_at"] - WEDNESDAY.timestamp()

@@ -52,7 +52,9 @@ class OutboxSender:
         try:
             await self._handle(item)
         except TransientChannelError as e:
-            await self._retry(item, e.retry_after, str(e))
+            # the channel's hint, doubled on every further failure (capped at an hour)
+            backoff = min(e.retry_after * 2 ** (item["attempts"] - 1), 3600.0)
+            await self._retry(item, backoff, str(e))
         except PermanentChannelError as e:
             await self._fail(item, str(e))
             await self._mark_address_bad(item, str(e))
