@@ -38,6 +38,14 @@ class TestActions:
         after = await store.contacts.get(lead.id)
         assert str(after.status) == "new" and after.epoch == lead.epoch + 1
 
+    async def test_reset_keeps_a_leads_stop(self, console_client: httpx.AsyncClient,
+                                            store: Store) -> None:
+        lead = await add_contact(store, name="Стоп", email=_email())
+        await form_post(console_client, f"/contacts/{lead.id}/stop")
+        response = await form_post(console_client, f"/contacts/{lead.id}/reset")
+        assert "stop_kept" in str(response.headers.get("location", response.url))
+        assert str((await store.contacts.get(lead.id)).status) == "stopped"
+
     async def test_operator_reply_goes_to_the_outbox_and_closes_the_handoff(
             self, console_client: httpx.AsyncClient, store: Store) -> None:
         lead = await add_contact(store, name="Человек", email=_email())

@@ -68,7 +68,11 @@ async def contact_chat(request: Request, key: str, store: StoreDep) -> HTMLRespo
 
 @router.post("/contacts/{key}/reset")
 async def reset(key: str, store: StoreDep) -> RedirectResponse:
-    contact = await reset_contact(store, key)
+    contact = await store.contacts.get(key)
+    try:
+        await reset_contact(store, contact.id)
+    except ContactError:  # the lead asked us to stop: only the CLI's --force lifts that
+        return _back(contact.id, "stop_kept")
     return _back(contact.id, "reset")
 
 
