@@ -16,6 +16,7 @@ class MessageRepository:
         self.collection = collection
 
     async def ensure_indexes(self) -> None:
+        await self.collection.create_index("contact_id")  # nx-27017 ignores compound indexes
         await self.collection.create_index([("contact_id", 1), ("at", 1)])
         await self.collection.create_index("message_id")
 
