@@ -133,6 +133,8 @@ class TestNothingTwice:
         c = await lead(store)
         await reply(store, c.id, "Пришлите презентацию")
         before = await store.outbox.count()
+        kept = await store.inbox.collection.find_one({"type": "reply"})
+        assert kept["classification"]["intent"] == "presentation"  # decided once, kept
         await store.inbox.collection.update_many({}, {"$set": {"status": "pending"}})
         await run_until_idle(store, WEDNESDAY + timedelta(hours=2))
         assert await store.outbox.count() == before

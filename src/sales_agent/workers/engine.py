@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..brain.classifier import Classification, classify, detect_language
@@ -105,6 +105,17 @@ class Engine:
         ), c
 
     async def _classify(self, item: dict[str, Any]) -> Classification:
+        """Classified once: the verdict is kept on the item, so a replay (a worker died after
+        deciding) decides on the same intent even when an LLM would now answer otherwise."""
+        kept = item.get("classification")
+        if kept:
+            return _classification_from(kept)
+        c = await self._classify_afresh(item)
+        await self.store.inbox.collection.update_one(
+            {"_id": item["_id"]}, {"$set": {"classification": _classification_doc(c)}})
+        return c
+
+    async def _classify_afresh(self, item: dict[str, Any]) -> Classification:
         if item.get("command") == "/stop":
             return Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
         at = from_ts(item.get("at")) or self.clock.now()
@@ -195,6 +206,19 @@ class Engine:
         await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1,
                                         "bot_started": True}, now)
         return "started"
+
+
+def _classification_doc(c: Classification) -> dict[str, Any]:
+    return {"intent": str(c.intent), "confidence": c.confidence, "contact": c.contact,
+            "until": c.until.isoformat() if c.until else None,
+            "runner_up": str(c.runner_up) if c.runner_up else None, "reasons": list(c.reasons)}
+
+
+def _classification_from(doc: dict[str, Any]) -> Classification:
+    return Classification(
+        Intent(doc["intent"]), float(doc["confidence"]), doc.get("contact"),
+        date.fromisoformat(doc["until"]) if doc.get("until") else None,
+        Intent(doc["runner_up"]) if doc.get("runner_up") else None, tuple(doc.get("reasons", ())))
 
 
 def _describe(action: Action) -> str:
