@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     followup_days: list[int] = [3, 7]
     demo_slots: list[str] = []
     demo_url: str = ""
+    # per-channel caps on sends per minute in one process (mailbox providers throttle bulk mail)
+    email_per_minute: int = Field(120, ge=1)
+    telegram_per_minute: int = Field(600, ge=1)
+    telegram_user_per_minute: int = Field(20, ge=1)
     worker_lease: float = Field(120.0, gt=0)  # seconds a claimed inbox/outbox item is held
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"

@@ -23,7 +23,6 @@ from .outgoing import Outgoing
 from .routing import EMAIL, SANDBOX, TELEGRAM_BOT, TELEGRAM_USER, enabled_routes
 
 log = logging.getLogger(__name__)
-RATE_PER_MINUTE = {EMAIL: 120, TELEGRAM_BOT: 600, TELEGRAM_USER: 20, SANDBOX: None}
 
 
 @dataclass(eq=False)
@@ -87,9 +86,14 @@ def build_channels(store: Store, settings: Settings, clock: Clock, owner: str,
         sender = OutboxSender(
             store, channel, route, clock=clock, owner=owner,
             attachments_dir=settings.attachments_dir, charts_dir=settings.data_dir / "charts",
-            per_minute=RATE_PER_MINUTE.get(route), lease=settings.worker_lease)
+            per_minute=_rate(route, settings), lease=settings.worker_lease)
         runtimes.append(ChannelRuntime(route, channel, sender, store))
     return runtimes
+
+
+def _rate(route: str, settings: Settings) -> int | None:
+    return {EMAIL: settings.email_per_minute, TELEGRAM_BOT: settings.telegram_per_minute,
+            TELEGRAM_USER: settings.telegram_user_per_minute}.get(route)
 
 
 def _channel(route: str, settings: Settings) -> AbstractChannel:
