@@ -86,10 +86,15 @@ class ImapSession:
     async def _run(self, coro: Awaitable[T], timeout: float | None = None) -> T:
         """Await a command, or fail fast when the connection drops meanwhile."""
         task = asyncio.ensure_future(coro)
+        # an abandoned command (the receiver was cancelled) must not log "never retrieved"
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
         lost = asyncio.ensure_future(self.lost.wait())
         try:
             done, _ = await asyncio.wait({task, lost}, return_when=asyncio.FIRST_COMPLETED,
                                          timeout=timeout or self.cfg.timeout * 2)
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
         finally:
             lost.cancel()
         if task not in done:
