@@ -161,3 +161,13 @@ class TestEveryTemplatePassesTheGuard:
         allowed = writer._allowed(kind, _ctx(lang, "facts"),
                                   writer._values(kind, _ctx(lang, "facts"), lang)[0])
         assert check_outgoing(f"{d.subject}\n{d.text}", allowed=allowed) == []
+
+
+class TestChats:
+    @pytest.mark.parametrize("lang", ["ru", "en"])
+    @pytest.mark.parametrize("kind", KINDS)
+    async def test_a_chat_gets_a_short_sign_off_and_no_letter_words(self, writer, kind, lang):
+        d = await writer.write(kind, _ctx(lang, "facts", channel="telegram"))
+        assert d.text.rstrip().endswith("Анна Соколова, Napoleon IT")
+        assert "С уважением" not in d.text and "+7 900" not in d.text
+        assert "письм" not in d.text.lower()

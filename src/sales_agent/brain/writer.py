@@ -64,6 +64,7 @@ class WriteContext:
     referrer_name: str | None = None  # NEVER written into redirect_intro
     attempt: int = 1  # follow-up number
     summary: str | None = None  # conversation summary for manager_* kinds
+    channel: str = "email"  # "telegram"/"sandbox" are chats: a short sign-off, no "letter"
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class ReplyWriter:
             "sender_title_en": title_en, "sender_phone": s.sender_phone,
             "demo_url": s.demo_url, "demo_slots": list(s.demo_slots),
             "thread_subject": ctx.thread_subject, "bot_link": ctx.bot_link,
-            "attempt": ctx.attempt,
+            "attempt": ctx.attempt, "chat": ctx.channel != "email",
             "until_text": wording.day(ctx.until, lang) if ctx.until else None,
             "answer": answer.text if answer else None,
             "needs_manager": bool(answer and answer.needs_manager),

@@ -46,6 +46,7 @@ class Outgoing:
                 contact=contact, language=contact.language, lead_text=item.get("text"),
                 facts=facts, until=action.until, thread_subject=item.get("subject"),
                 bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
+                channel=history_channel(route),
             ))
         except OutgoingTextRejected as e:
             # A template the operator edited says something the facts do not back: a human
