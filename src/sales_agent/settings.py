@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     imap_sent_folder: str = "Sent"
     from_email: str = "sales@napoleonit.example"
     from_name: str = "Анна Соколова"
+    from_name_en: str | None = None  # how English letters sign; unset = from_name transliterated
     sender_title: str = "менеджер по развитию «Отзывов», Napoleon IT"
     sender_phone: str = ""
     manager_email: str | None = None

@@ -62,3 +62,10 @@ def test_html_alternative_is_escaped_and_links_urls():
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in html and "<b>" not in html
     assert '<a href="https://cal.example/a?b=1&amp;c=2">' in html
     assert html.count("<p>") == 2
+
+
+@pytest.mark.parametrize(("ru", "en"), [("Анна Соколова", "Anna Sokolova"),
+                                        ("Щукина Юлия", "Shchukina Yuliya"),
+                                        ("Anna Berg", "Anna Berg")])
+def test_a_russian_name_signs_english_letters_in_latin(ru: str, en: str) -> None:
+    assert wording.latin(ru) == en

@@ -118,3 +118,22 @@ def insight(contact: Contact, facts: CompanyFacts | None, language: str) -> Insi
         company_negative=percent(facts.negative_share, language),
         marketplaces=join(list(facts.marketplaces), language),
     )
+
+
+_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+                   "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
+                   "e", "yu", "ya"], strict=True))
+
+
+def latin(name: str) -> str:
+    """«Анна Соколова» -> "Anna Sokolova": how an English letter signs a Russian name."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        if low in _LATIN:
+            word = _LATIN[low]
+            out.append(word.capitalize() if ch != low else word)
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -142,7 +142,9 @@ class ReplyWriter:
             "product": c.products[0] if c.products else None,
             "email": c.email, "telegram": c.telegram,
             "insight": wording.insight(c, ctx.facts, lang),
-            "from_name": s.from_name, "sender_title": s.sender_title,
+            "from_name": s.from_name if lang == "ru" else (s.from_name_en or
+                                                           wording.latin(s.from_name)),
+            "sender_title": s.sender_title,
             "sender_title_en": title_en, "sender_phone": s.sender_phone,
             "demo_url": s.demo_url, "demo_slots": list(s.demo_slots),
             "thread_subject": ctx.thread_subject, "bot_link": ctx.bot_link,
@@ -162,7 +164,8 @@ class ReplyWriter:
         """The facts a draft may state: knowledge base, the lead's data, our settings."""
         s, c = self.settings, ctx.contact
         parts = [self._kb_text, "Napoleon IT", "Telegram", c.name, c.company, *c.products,
-                 s.from_name, s.sender_title, s.sender_phone, s.from_email, s.demo_url,
+                 s.from_name, s.from_name_en or wording.latin(s.from_name), s.sender_title,
+                 s.sender_phone, s.from_email, s.demo_url,
                  *s.demo_slots, ctx.bot_link, values["until_text"]]
         if values["insight"] is not None:
             parts += values["insight"].strings()
