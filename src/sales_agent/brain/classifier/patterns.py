@@ -112,7 +112,7 @@ LATER = _c(
     r"\bпозже\b|\bпозднее\b|не\s+сейчас|сейчас\s+не\s+(время|до|могу|готовый|актуально|"
     r"время)|не\s+раньше|неудобно|не\s+до\s+этого|(очень\s+)?занятый|загрузить|завал|"
     r"вернуться\s+к\s+(этот|вопрос|разговор|тема|обсуждение)|отложить|на\s+паузу|"
-    r"(напомнить|вернуться|стучаться)\b",
+    r"(напомнить|вернуться|стучаться)\b|потом\s+(ответить|написать)|(ответить|написать)\s+потом",
     r"\blater\b|not\s+(now|right\s+now|yet)|bad\s+time|\bbusy\b|circle\s+back|reach\s+out|"
     r"ping\s+(me|us)|follow\s+up|touch\s+base|get\s+back\s+to|revisit|check\s+back|"
     r"\bremind\b|reconnect|talk\s+(again\s+)?(in|after|next)|on\s+hold|postpone",
