@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..store import Store
 from .compose import make_message_id, reply_subject, thread_of
 from .logs import log_event
-from .routing import EMAIL, address, history_channel
+from .routing import EMAIL, SANDBOX, address, history_channel
 
 log = logging.getLogger(__name__)
 CHART_KINDS = {"answer", "interested"}
@@ -46,7 +46,7 @@ class Outgoing:
                 contact=contact, language=contact.language, lead_text=item.get("text"),
                 facts=facts, until=action.until, thread_subject=item.get("subject"),
                 bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
-                channel=history_channel(route),
+                channel=_written_as(route, contact),
             ))
         except OutgoingTextRejected as e:
             # A template the operator edited says something the facts do not back: a human
@@ -138,3 +138,10 @@ class Outgoing:
             return None
         log_event("referred", contact=referrer.id, colleague=new.id)
         return new
+
+
+def _written_as(route: str, contact: Contact) -> str:
+    """The sandbox shows what the lead would really get: a letter when they have an email."""
+    if route == SANDBOX:
+        return "email" if contact.email else "telegram"
+    return history_channel(route)
