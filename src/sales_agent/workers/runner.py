@@ -50,15 +50,15 @@ async def run_roles(settings: Settings, role: str, until_idle: bool,
 async def run_workers(store: Store, settings: Settings, roles: set[str], *, until_idle: bool,
                       clock: Clock, announce: str | None = None) -> None:
     owner = f"{socket.gethostname()}:{os.getpid()}"
-    engine = build_engine(store, settings, clock)
-    logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
     channels = build_channels(store, settings, clock, owner, roles)
     if announce:
         _announce(settings, store, announce, [c.route for c in channels])
     steps: list[Callable[[], Awaitable[bool]]] = []
     if "scheduler" in roles:
         steps.append(lambda: _scheduled(store, clock))
-    if "logic" in roles:
+    if "logic" in roles:  # only the logic role loads the brain (knowledge base, morphology, LLM)
+        engine = build_engine(store, settings, clock)
+        logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
         steps.append(logic.process_one)
     pumps = {}
     for ch in channels:
