@@ -32,7 +32,7 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
     contact = await store.contacts.get(contact_id)
     now = now_utc()
     key = f"operator:{contact.id}:{secrets.token_hex(6)}"
-    route = proactive_route(contact, settings, enabled_routes(settings))
+    route = proactive_route(contact, enabled_routes(settings))
     await store.outbox.put(key, {
         "contact_id": contact.id, "route": route, "channel": history_channel(route),
         "to": address(route, contact) or contact.id, "to_name": contact.name,

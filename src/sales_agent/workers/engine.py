@@ -140,9 +140,9 @@ class Engine:
 
     def _route(self, item: dict[str, Any], contact: Contact) -> str:
         if item.get("type") == "reply":
-            return reply_route(item.get("channel", "email"), contact, self.settings, self.routes,
+            return reply_route(item.get("channel", "email"), contact, self.routes,
                                item.get("route"))
-        return proactive_route(contact, self.settings, self.routes)
+        return proactive_route(contact, self.routes)
 
     async def _apply(self, actions: list[Action], contact: Contact, item: dict[str, Any],
                      now: datetime) -> dict[str, Any]:

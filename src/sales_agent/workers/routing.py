@@ -13,7 +13,7 @@ def history_channel(route: str) -> str:
     return "telegram" if route.startswith("telegram") else route
 
 
-def proactive_route(contact: Contact, settings: Settings, enabled: frozenset[str]) -> str:
+def proactive_route(contact: Contact, enabled: frozenset[str]) -> str:
     """The bot for leads who pressed /start, email when they have one, the user account for the
     rest; with no channel configured everything goes to the sandbox, so `make run` works."""
     if contact.bot_started and contact.telegram_chat_id is not None and TELEGRAM_BOT in enabled:
@@ -25,8 +25,8 @@ def proactive_route(contact: Contact, settings: Settings, enabled: frozenset[str
     return SANDBOX
 
 
-def reply_route(inbound_channel: str, contact: Contact, settings: Settings,
-                enabled: frozenset[str], inbound_route: str | None = None) -> str:
+def reply_route(inbound_channel: str, contact: Contact, enabled: frozenset[str],
+                inbound_route: str | None = None) -> str:
     """Answer where the lead wrote."""
     if inbound_route and inbound_route in enabled:
         return inbound_route
@@ -37,7 +37,7 @@ def reply_route(inbound_channel: str, contact: Contact, settings: Settings,
             return TELEGRAM_USER
     if inbound_channel == "email" and EMAIL in enabled:
         return EMAIL
-    return proactive_route(contact, settings, enabled) if inbound_channel != "sandbox" else SANDBOX
+    return proactive_route(contact, enabled) if inbound_channel != "sandbox" else SANDBOX
 
 
 def address(route: str, contact: Contact) -> str | None:
