@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime
 
 from ..channels.base import IncomingMessage
-from ..domain.model import Status
+from ..domain.model import Contact, Status
 from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import now_utc
@@ -47,7 +47,14 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
 async def stop_contact(store: Store, contact_id: str, *, reason: str = "operator") -> None:
     contact = await store.contacts.get(contact_id)
     now = now_utc()
-    await store.suppression.add(contact, reason=reason, now=now.timestamp())
-    await store.outbox.cancel({"contact_id": contact.id, "internal": False}, reason=reason,
-                              now=now.timestamp())
+    await suppress_everywhere(store, contact, reason=reason, now=now.timestamp())
     await store.contacts.update(contact.id, status=Status.STOPPED, wake_at=None, updated_at=now)
+
+
+async def suppress_everywhere(store: Store, contact: Contact, *, reason: str,
+                              now: float) -> None:
+    """Every address of this person on the do-not-contact list; nothing queued to them goes out
+    (notes to our manager about them still do)."""
+    await store.suppression.add(contact, reason=reason, now=now)
+    await store.outbox.cancel({"contact_id": contact.id, "internal": False}, reason=reason,
+                              now=now)

@@ -24,6 +24,7 @@ from ..domain.actions import (
 from ..domain.decide import Policy, decide
 from ..domain.events import ConversationStarted, Event, ReplyReceived, WakeUpDue
 from ..domain.model import Contact, Direction, Intent, Message, Status
+from ..service.conversation import suppress_everywhere
 from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import from_ts, to_ts
@@ -163,9 +164,8 @@ class Engine:
             elif isinstance(action, ReferColleague):
                 await self.outgoing.refer(action.colleague, contact, now)
             elif isinstance(action, StopEverywhere):
-                await self.store.suppression.add(contact, reason="stop", now=now.timestamp())
-                await self.store.outbox.cancel({"contact_id": contact.id, "internal": False},
-                                               reason="stopped", now=now.timestamp())
+                await suppress_everywhere(self.store, contact, reason="stopped",
+                                          now=now.timestamp())
         return fields
 
     async def _record_inbound(self, item: dict[str, Any], contact: Contact,
