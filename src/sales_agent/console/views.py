@@ -39,13 +39,7 @@ async def contact_list(store: Store, status: str | None, query: str) -> ContactL
 
 
 async def status_counts(store: Store) -> dict[str, int]:
-    """Contacts per status in one $group (eight count queries take ~0.5 s at 2,000 contacts)."""
-    counts = {s.value: 0 for s in Status}
-    pipeline = [{"$group": {"_id": "$status", "n": {"$sum": 1}}}]
-    async for row in await store.contacts.collection.aggregate(pipeline):
-        if row["_id"] in counts:
-            counts[row["_id"]] = int(row["n"])
-    return counts
+    return await store.contacts.count_by_status()
 
 
 def _haystack(c: Contact) -> str:

@@ -14,6 +14,7 @@ from pymongo.errors import DuplicateKeyError
 from ..domain.identity import key_kind, normalize_email, normalize_handle
 from ..domain.model import Contact, Status
 from ..errors import ContactNotFound, DuplicateContact
+from .counts import count_by
 from .timeutil import from_ts, to_ts
 
 _TIME_FIELDS = ("until", "created_at", "updated_at", "last_out_at", "last_in_at", "wake_at")
@@ -118,8 +119,6 @@ class ContactRepository:
         return [from_doc(d) async for d in cursor]
 
     async def count_by_status(self) -> dict[str, int]:
-        counts = {s.value: 0 for s in Status}
-        async for row in await self.collection.aggregate(
-                [{"$group": {"_id": "$status", "n": {"$sum": 1}}}]):
-            counts[str(row["_id"])] = int(row["n"])
-        return counts
+        """Contacts per status: every Status, zero included, and nothing else."""
+        counts = await count_by(self.collection, "status", (s.value for s in Status))
+        return {s.value: counts[s.value] for s in Status}

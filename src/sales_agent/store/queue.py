@@ -15,6 +15,8 @@ from pymongo import ASCENDING
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
+from .counts import count_by
+
 PENDING = "pending"
 DONE = "done"
 FAILED = "failed"
@@ -101,11 +103,7 @@ class LeasedQueue:
         return len(await self.collection.find(where or {}, {"_id": 1}).to_list())
 
     async def depth(self) -> dict[str, int]:
-        counts = dict.fromkeys((PENDING, DONE, FAILED, CANCELLED), 0)
-        async for row in await self.collection.aggregate(
-                [{"$group": {"_id": "$status", "n": {"$sum": 1}}}]):
-            counts[str(row["_id"])] = int(row["n"])
-        return counts
+        return await count_by(self.collection, "status", (PENDING, DONE, FAILED, CANCELLED))
 
     async def next_due(self) -> float | None:
         doc = await self.collection.find_one(
