@@ -11,7 +11,7 @@ from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
-from ..domain.identity import key_kind, normalize_email, normalize_handle
+from ..domain.identity import key_kind, normalize_handle
 from ..domain.model import Contact, Status
 from ..errors import ContactNotFound, DuplicateContact
 from .counts import count_by
@@ -91,9 +91,6 @@ class ContactRepository:
     async def find_by(self, **query: Any) -> Contact | None:
         doc = await self.collection.find_one(query)
         return from_doc(doc) if doc else None
-
-    async def find_by_email(self, email: str) -> Contact | None:
-        return await self.find_by(email=normalize_email(email))
 
     async def list(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
         query = {"status": str(status)} if status else {}

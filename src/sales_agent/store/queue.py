@@ -104,9 +104,3 @@ class LeasedQueue:
 
     async def depth(self) -> dict[str, int]:
         return await count_by(self.collection, "status", (PENDING, DONE, FAILED, CANCELLED))
-
-    async def next_due(self) -> float | None:
-        doc = await self.collection.find_one(
-            {"status": PENDING}, sort=[(self.order, ASCENDING)], projection={self.order: 1}
-        )
-        return None if doc is None else float(doc[self.order])
