@@ -198,13 +198,12 @@ class Engine:
         # /start is the lead asking to talk: the conversation starts over, a past stop included.
         await self.store.suppression.remove_for(contact.id)
         fresh = contact.model_copy(update={"status": Status.NEW, "followups_sent": 0,
-                                           "clarifications": 0, "bot_started": True})
+                                           "clarifications": 0})
         actions = decide(fresh, ConversationStarted(channel="telegram"), now, self.policy)
         actions = [replace(a, not_before=None) if isinstance(a, SendMessage) else a
                    for a in actions]
         fields = await self._apply(actions, fresh, {**item, "type": "start"}, now)
-        await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1,
-                                        "bot_started": True}, now)
+        await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1}, now)
         return "started"
 
 
