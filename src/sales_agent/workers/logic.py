@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from ..store import Store
 from ..store.queue import DONE
@@ -24,7 +25,11 @@ class LogicWorker:
         self.processed = self.quarantined = 0
 
     async def process_one(self) -> bool:
-        item = await self.store.inbox.claim_due(self.owner, now=self.clock.ts(), lease=self.lease)
+        # The inbox is a ready queue: the scheduler adds wake-ups only once they are due on the
+        # business clock, and a reply is due the moment it arrives (its stamp is the wall
+        # clock's). So an item is ready by either clock; `--now` in the past still reads mail.
+        ready = max(self.clock.ts(), time.time())
+        item = await self.store.inbox.claim_due(self.owner, now=ready, lease=self.lease)
         if item is None:
             return False
         if item["attempts"] > self.max_attempts:
