@@ -65,7 +65,13 @@ class Settings(BaseSettings):
     send_window_end: int = Field(19, ge=1, le=24)
     followup_days: list[int] = [3, 7]
     demo_slots: list[str] = []
-    demo_url: str = ""
+    demo_url: str = ""  # the video link sent with a booked demo
+    demo_hours: list[int] = [11, 15]  # the hours of the demo slots the agent offers
+    demo_minutes: int = Field(30, ge=10, le=240)
+    # A human pace: an answer inside the send window waits this long (zero in tests).
+    reply_delay_seconds: float = Field(180.0, ge=0)
+    answer_time_frame: str = "до конца следующего рабочего дня"  # a human's answer promised
+    answer_time_frame_en: str = "by the end of the next business day"
     # per-channel caps on sends per minute in one process (mailbox providers throttle bulk mail)
     email_per_minute: int = Field(120, ge=1)
     telegram_per_minute: int = Field(600, ge=1)

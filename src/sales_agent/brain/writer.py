@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..analytics.facts import CompanyFacts
@@ -24,6 +24,7 @@ from . import wording
 from .guard import check_outgoing
 from .knowledge import KnowledgeBase
 from .rendering import TemplateRenderer, tidy
+from .when import moment
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -33,10 +34,12 @@ __all__ = ["KINDS", "Draft", "OutgoingTextRejected", "ReplyWriter", "WriteContex
 
 log = logging.getLogger(__name__)
 
-KINDS = ("first", "followup", "answer", "interested", "presentation", "demo", "later_ack",
-         "reminder", "redirect_thanks", "redirect_intro", "stop_confirm", "clarify",
-         "manager_demo", "manager_handoff", "non_text")
-TO_MANAGER = frozenset({"manager_demo", "manager_handoff"})
+KINDS = ("first", "followup", "nudge", "answer", "objection", "interested", "presentation",
+         "demo", "demo_confirm", "demo_cancelled", "later_ack", "reminder", "redirect_thanks",
+         "redirect_intro", "stop_confirm", "apology", "close", "clarify", "handoff_ack",
+         "non_text", "manager_demo", "manager_booking", "manager_handoff", "manager_complaint",
+         "manager_stopped_wrote")
+TO_MANAGER = frozenset(k for k in KINDS if k.startswith("manager_"))
 # Kinds the LLM may rewrite; short fixed lines and internal notes stay as templated.
 LLM_KINDS = frozenset(KINDS) - TO_MANAGER - {"stop_confirm", "non_text"}
 PRESENTATION = "presentation.pdf"
@@ -65,6 +68,9 @@ class WriteContext:
     attempt: int = 1  # follow-up number
     summary: str | None = None  # conversation summary for manager_* kinds
     channel: str = "email"  # "telegram"/"sandbox" are chats: a short sign-off, no "letter"
+    slots: tuple[datetime, ...] = ()  # demo times offered
+    meeting: datetime | None = None  # a booked demo
+    reason: str = ""  # manager_* kinds: why a human is needed
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,8 @@ class ReplyWriter:
         allowed = self._allowed(kind, ctx, values)
         draft = Draft(kind=kind, subject=subject, text=f"{body}\n\n{signature}", handoff=handoff,
                       attachments=(PRESENTATION,) if values["has_attachment"] else ())
-        problems = self._problems(draft, ctx, allowed)
+        # Notes to our own people quote the lead and our figures: they are not text to a lead.
+        problems = [] if kind in TO_MANAGER else self._problems(draft, ctx, allowed)
         if problems:
             log.error("template %s/%s rejected by the guard: %s", lang, kind, "; ".join(problems))
             raise OutgoingTextRejected(f"template {lang}/{kind}: {problems[0]}")
@@ -146,7 +153,11 @@ class ReplyWriter:
                                                            wording.latin(s.from_name)),
             "sender_title": s.sender_title,
             "sender_title_en": title_en, "sender_phone": s.sender_phone,
-            "demo_url": s.demo_url, "demo_slots": list(s.demo_slots),
+            "demo_url": s.demo_url,
+            "demo_slots": [moment(t, lang, c.timezone) for t in ctx.slots] or list(s.demo_slots),
+            "meeting": moment(ctx.meeting, lang, c.timezone) if ctx.meeting else None,
+            "reason": ctx.reason, "source": c.source,
+            "answer_time": s.answer_time_frame if lang == "ru" else s.answer_time_frame_en,
             "thread_subject": ctx.thread_subject, "bot_link": ctx.bot_link,
             "attempt": ctx.attempt, "chat": ctx.channel != "email",
             "until_text": wording.day(ctx.until, lang) if ctx.until else None,
@@ -166,7 +177,8 @@ class ReplyWriter:
         parts = [self._kb_text, "Napoleon IT", "Telegram", c.name, c.company, *c.products,
                  s.from_name, s.from_name_en or wording.latin(s.from_name), s.sender_title,
                  s.sender_phone, s.from_email, s.demo_url,
-                 *s.demo_slots, ctx.bot_link, values["until_text"]]
+                 *s.demo_slots, ctx.bot_link, values["until_text"], *values["demo_slots"],
+                 values["meeting"], values["answer_time"], c.source]
         if values["insight"] is not None:
             parts += values["insight"].strings()
         if kind in TO_MANAGER:  # the manager sees the lead's addresses as they are

@@ -10,11 +10,15 @@ from typing import Any
 @dataclass(frozen=True)
 class SendMessage:
     kind: str  # a template kind: first, followup, answer, presentation, demo, ...
-    channel: str
-    not_before: datetime | None = None  # proactive messages wait for the send window
+    channel: str  # the route that carries it (email, telegram, telegram-user, sandbox)
+    not_before: datetime | None = None  # outside the send window or the human pace: waits
     attempt: int = 1
     until: date | None = None
     with_chart: bool = False
+    slots: tuple[datetime, ...] = ()  # demo times offered
+    meeting: datetime | None = None  # a booked demo: the confirmation carries an invitation
+    wait_reason: str | None = None  # why not_before: "window", "pace" (shown to operators)
+    detail: str = ""  # what the template needs to know more: "erase" for an apology
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,9 @@ class ReferColleague:
 
 @dataclass(frozen=True)
 class NotifyManager:
-    kind: str  # "manager_demo" | "manager_handoff"
+    kind: str  # "manager_demo" | "manager_handoff" | "manager_booking" | ...
     reason: str = ""
+    meeting: datetime | None = None  # a booked demo
 
 
 @dataclass(frozen=True)
@@ -38,4 +43,11 @@ class StopEverywhere:
     """Do-not-contact on every address of this person; cancel whatever is still queued."""
 
 
-Action = SendMessage | UpdateContact | ReferColleague | NotifyManager | StopEverywhere
+@dataclass(frozen=True)
+class EraseContact:
+    """152-FZ: forget the person (name, phone, message texts); keep only hashed addresses on
+    the do-not-contact list so a later import never writes to them again."""
+
+
+Action = (SendMessage | UpdateContact | ReferColleague | NotifyManager | StopEverywhere
+          | EraseContact)

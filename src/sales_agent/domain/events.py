@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from .model import Intent
 
@@ -12,11 +12,14 @@ from .model import Intent
 class ConversationStarted:
     """A new contact (or one reset by the operator, or a Telegram /start) gets its first message."""
 
-    channel: str | None = None  # force a channel (the bot after /start)
+    channel: str | None = None  # force a route (the bot after /start)
+    immediately: bool = False  # /start: the lead is there now, no send window
 
 
 @dataclass(frozen=True)
 class ReplyReceived:
+    """The lead wrote. `route` is where it came in (telegram-user, telegram, email, sandbox)."""
+
     intent: Intent
     channel: str
     confidence: float = 1.0
@@ -24,11 +27,26 @@ class ReplyReceived:
     colleague: str | None = None  # email or @handle named by the lead
     kind: str = "text"  # "text" or what a non-text Telegram message was (sticker, voice, ...)
     needs_human: bool = False  # the classifier could not settle it
+    route: str | None = None
+    review: bool = False  # the verdict is not sure enough to act on by itself
+    refusal_risk: bool = False  # it may be a refusal: nothing automatic may follow
+    tags: frozenset[str] = field(default_factory=frozenset)  # objection, complaint, erase, ...
+    meeting: datetime | None = None  # a time the lead proposed or accepted for a call
+    colleague_foreign: bool = False  # the colleague is at another company's domain
 
 
 @dataclass(frozen=True)
 class WakeUpDue:
-    reason: str  # "followup" | "reminder"
+    reason: str  # "followup" | "reminder" | "nudge" | "resume"
 
 
-Event = ConversationStarted | ReplyReceived | WakeUpDue
+@dataclass(frozen=True)
+class OperatorCommand:
+    """A human acted from the CLI or the console: "stop", "answered" (replied from the hand-off
+    queue), "erase" (a deletion request taken by phone), "delivery_failed" (a channel refused)."""
+
+    command: str
+    reason: str = ""
+
+
+Event = ConversationStarted | ReplyReceived | WakeUpDue | OperatorCommand

@@ -38,3 +38,18 @@ def key_kind(key: str) -> str:
     if "@" in key:
         return "email"
     return "id"
+
+
+FREE_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "yandex.ru", "ya.ru", "yandex.com", "mail.ru", "bk.ru",
+    "inbox.ru", "list.ru", "internet.ru", "rambler.ru", "outlook.com", "hotmail.com", "live.com",
+    "icloud.com", "me.com", "yahoo.com", "proton.me", "protonmail.com", "gmx.com", "aol.com",
+})
+
+
+def company_domain(email: str | None) -> str | None:
+    """The domain that stands for a company, or None for free mail and no email."""
+    if not email or "@" not in email:
+        return None
+    domain = email.rsplit("@", 1)[1].strip().lower()
+    return None if domain in FREE_MAIL else domain

@@ -61,6 +61,11 @@ class Contact(BaseModel):
     timezone: str = "Europe/Moscow"
     followups_sent: int = 0
     clarifications: int = 0
+    source: str | None = None  # where the contact came from: told to a lead who asks
+    warm: bool = False  # the lead has answered with interest: silence gets warm nudges
+    objections: int = 0  # objections answered; a "no" after one closes politely
+    demo_at: datetime | None = None  # a booked demo
+    erased: bool = False  # the person asked to be forgotten (152-FZ): no name, no texts
     created_at: datetime
     updated_at: datetime
     last_out_at: datetime | None = None

@@ -6,7 +6,10 @@ import secrets
 from datetime import datetime
 
 from ..channels.base import IncomingMessage
-from ..domain.model import Contact, Status
+from ..domain.actions import Action, EraseContact, NotifyManager, StopEverywhere, UpdateContact
+from ..domain.decide import decide
+from ..domain.events import OperatorCommand
+from ..domain.model import Contact
 from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import now_utc
@@ -32,6 +35,7 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
     contact = await store.contacts.get(contact_id)
     now = now_utc()
     key = f"operator:{contact.id}:{secrets.token_hex(6)}"
+    # The route is the core's: a human answers where the agent would.
     route = proactive_route(contact, enabled_routes(settings))
     await store.outbox.put(key, {
         "contact_id": contact.id, "route": route, "channel": history_channel(route),
@@ -39,16 +43,36 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
         "kind": "operator", "text": text, "html": None, "subject": "Napoleon IT «Отзывы»",
         "attachments": [], "internal": False,
     }, due=now.timestamp())
-    if contact.status is Status.HANDOFF:
-        await store.contacts.update(contact.id, status=Status.ACTIVE, updated_at=now)
+    await operator_command(store, contact, "answered", now=now)
     return key
 
 
 async def stop_contact(store: Store, contact_id: str, *, reason: str = "operator") -> None:
     contact = await store.contacts.get(contact_id)
-    now = now_utc()
-    await suppress_everywhere(store, contact, reason=reason, now=now.timestamp())
-    await store.contacts.update(contact.id, status=Status.STOPPED, wake_at=None, updated_at=now)
+    await operator_command(store, contact, "stop", reason=reason)
+
+
+async def operator_command(store: Store, contact: Contact, command: str, *, reason: str = "",
+                           now: datetime | None = None) -> list[Action]:
+    """An operator's act goes through the same core as a lead's reply: `decide()` says what
+    changes; this applies what an operator's command can cause (no message to the lead)."""
+    now = now or now_utc()
+    actions = decide(contact, OperatorCommand(command, reason), now)
+    for action in actions:
+        if isinstance(action, StopEverywhere):
+            await suppress_everywhere(store, contact, reason=reason or command,
+                                      now=now.timestamp())
+        elif isinstance(action, EraseContact):
+            from .privacy import erase_contact
+
+            await erase_contact(store, contact, now)
+        elif isinstance(action, NotifyManager):
+            await store.notifications.add(
+                f"operator:{contact.id}:{command}:{now.timestamp():.0f}", contact_id=contact.id,
+                kind=action.kind, reason=action.reason, text="", at=now.timestamp())
+        elif isinstance(action, UpdateContact):
+            await store.contacts.update(contact.id, **action.fields, updated_at=now)
+    return actions
 
 
 async def suppress_everywhere(store: Store, contact: Contact, *, reason: str,

@@ -3,6 +3,7 @@ check-then-insert), times as epoch seconds."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -11,13 +12,14 @@ from pymongo import ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
-from ..domain.identity import key_kind, normalize_handle
+from ..domain.identity import company_domain, key_kind, normalize_handle
 from ..domain.model import Contact, Status
 from ..errors import ContactNotFound, DuplicateContact
 from .counts import count_by
 from .timeutil import from_ts, to_ts
 
-_TIME_FIELDS = ("until", "created_at", "updated_at", "last_out_at", "last_in_at", "wake_at")
+_TIME_FIELDS = ("until", "created_at", "updated_at", "last_out_at", "last_in_at", "wake_at",
+                "demo_at")
 _UNIQUE = ("email", "telegram", "telegram_chat_id")
 
 
@@ -113,6 +115,20 @@ class ContactRepository:
         cursor = self.collection.find(
             {"wake_at": {"$lte": to_ts(now)}, "status": {"$in": ["active", "later"]}}
         ).sort("wake_at", 1).limit(limit)
+        return [from_doc(d) async for d in cursor]
+
+    async def colleagues(self, contact: Contact) -> list[Contact]:
+        """Other people at the lead's company: the same company name, or the same email domain
+        unless it is a free-mail one (two gmail users are not colleagues)."""
+        either: list[dict[str, Any]] = []
+        if contact.company.strip():
+            either.append({"company": contact.company})
+        domain = company_domain(contact.email)
+        if domain:
+            either.append({"email": {"$regex": "@" + re.escape(domain) + "$"}})
+        if not either:
+            return []
+        cursor = self.collection.find({"$or": either, "_id": {"$ne": contact.id}}).limit(200)
         return [from_doc(d) async for d in cursor]
 
     async def count_by_status(self) -> dict[str, int]:

@@ -9,29 +9,38 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..brain.classifier import Classification, classify, detect_language
 from ..domain.actions import (
     Action,
+    EraseContact,
     NotifyManager,
     ReferColleague,
     SendMessage,
     StopEverywhere,
     UpdateContact,
 )
-from ..domain.decide import Policy, decide
-from ..domain.events import ConversationStarted, Event, ReplyReceived, WakeUpDue
+from ..domain.calendar import SendWindow
+from ..domain.decide import CompanyState, Policy, decide
+from ..domain.events import (
+    ConversationStarted,
+    Event,
+    OperatorCommand,
+    ReplyReceived,
+    WakeUpDue,
+)
 from ..domain.model import Contact, Direction, Intent, Message, Status
 from ..service.conversation import suppress_everywhere
+from ..service.privacy import erase_contact
 from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import from_ts, to_ts
 from .clock import Clock
 from .logs import log_event
 from .outgoing import Outgoing
-from .routing import history_channel, proactive_route, reply_route
+from .routing import history_channel
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +51,7 @@ class Engine:
                  llm: Any = None) -> None:
         self.store, self.settings, self.outgoing = store, settings, outgoing
         self.clock, self.routes, self.llm = clock, routes, llm
-        self.policy = policy or Policy(followup_gaps=tuple(settings.followup_days))
+        self.policy = policy or policy_from(settings)
 
     async def process(self, item: dict[str, Any]) -> str:
         """Decide on one claimed inbox item and apply the decision. Returns what happened."""
@@ -70,8 +79,8 @@ class Engine:
         if event is None:
             await self._close(contact, item, {}, now)
             return "recorded"
-        route = self._route(item, contact)
-        actions = decide(contact, event, now, self.policy, channel=route)
+        actions = decide(contact, event, now, self.policy, routes=self.routes,
+                         company=await self._company(contact, event))
         fields = await self._apply(actions, contact, item, now)
         await self._close(contact, item, fields, now)
         log_event("decided", contact=contact.id, key=item["key"],
@@ -91,6 +100,8 @@ class Engine:
             if contact.status is not Status.NEW or item.get("epoch") != contact.epoch:
                 return None, None
             return ConversationStarted(), None
+        if kind == "operator":
+            return OperatorCommand(item.get("command") or "", item.get("reason") or ""), None
         if kind == "wake":
             if to_ts(contact.wake_at) != item.get("wake_at"):
                 return None, None  # the wake-up was moved or cancelled since
@@ -102,7 +113,12 @@ class Engine:
         return ReplyReceived(
             intent=c.intent, channel=history_channel(item.get("channel", "email")),
             confidence=c.confidence, until=c.until, colleague=c.contact,
-            kind=item.get("kind") or "text", needs_human=c.ambiguous and c.confidence < 0.3,
+            kind=item.get("kind") or "text", route=item.get("route"),
+            review=bool(getattr(c, "review", False)),
+            refusal_risk=bool(getattr(c, "refusal_risk", False)),
+            tags=frozenset(getattr(c, "tags", ()) or ()),
+            meeting=getattr(c, "meeting", None),
+            colleague_foreign=bool(getattr(c, "contact_foreign", False)),
         ), c
 
     async def _classify(self, item: dict[str, Any]) -> Classification:
@@ -139,24 +155,39 @@ class Engine:
                        contact=verdict.contact or c.contact, until=verdict.until or c.until,
                        reasons=(*c.reasons, "settled by the LLM"))
 
-    def _route(self, item: dict[str, Any], contact: Contact) -> str:
-        if item.get("type") == "reply":
-            return reply_route(item.get("channel", "email"), contact, self.routes,
-                               item.get("route"))
-        return proactive_route(contact, self.routes)
+    async def _company(self, contact: Contact, event: Event) -> CompanyState:
+        """Only cold messages look at the company: a reply is answered whatever colleagues do."""
+        if isinstance(event, ReplyReceived) or contact.warm:
+            return CompanyState()
+        others = await self.store.contacts.colleagues(contact)
+        return CompanyState(
+            talking=any(o.last_in_at is not None and o.status not in (
+                Status.STOPPED, Status.IGNORED) for o in others),
+            stopped=any(o.status is Status.STOPPED and not o.note.startswith("closed after")
+                        for o in others))
 
     async def _apply(self, actions: list[Action], contact: Contact, item: dict[str, Any],
                      now: datetime) -> dict[str, Any]:
+        """Apply in order. A message that cannot be written never aborts the decision: the
+        status change and the hand-off still happen, and the failure reaches a human."""
         fields: dict[str, Any] = {}
         for index, action in enumerate(actions):
             key = f"{item['key']}#{index}"
             if isinstance(action, SendMessage):
-                handoff = await self.outgoing.send(action, contact, item, key, now)
+                try:
+                    handoff = await self.outgoing.send(action, contact, item, key, now)
+                except Exception as e:  # a template, the analytics, a chart: a human writes
+                    log.exception("message %s for %s could not be written", action.kind,
+                                  contact.id)
+                    await self.outgoing.notify_operator(
+                        contact, item, "draft_failed", now,
+                        reason=f"{action.kind}: {type(e).__name__}: {str(e)[:200]}")
+                    handoff = True
                 if handoff:
                     fields.update(status=Status.HANDOFF, wake_at=None, wake_reason=None)
                     await self.outgoing.notify_manager(
-                        NotifyManager("manager_handoff", "no answer in the knowledge base"),
-                        contact, item, key + "h", now)
+                        NotifyManager("manager_handoff", f"the agent could not answer by "
+                                      f"itself ({action.kind})"), contact, item, key + "h", now)
             elif isinstance(action, UpdateContact):
                 fields = {**action.fields, **fields}
             elif isinstance(action, NotifyManager):
@@ -166,6 +197,8 @@ class Engine:
             elif isinstance(action, StopEverywhere):
                 await suppress_everywhere(self.store, contact, reason="stopped",
                                           now=now.timestamp())
+            elif isinstance(action, EraseContact):
+                await erase_contact(self.store, contact, now)
         return fields
 
     async def _record_inbound(self, item: dict[str, Any], contact: Contact,
@@ -199,12 +232,19 @@ class Engine:
         await self.store.suppression.remove_for(contact.id)
         fresh = contact.model_copy(update={"status": Status.NEW, "followups_sent": 0,
                                            "clarifications": 0})
-        actions = decide(fresh, ConversationStarted(channel="telegram"), now, self.policy)
-        actions = [replace(a, not_before=None) if isinstance(a, SendMessage) else a
-                   for a in actions]
+        actions = decide(fresh, ConversationStarted(channel="telegram", immediately=True), now,
+                         self.policy, routes=self.routes)
         fields = await self._apply(actions, fresh, {**item, "type": "start"}, now)
         await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1}, now)
         return "started"
+
+
+def policy_from(settings: Settings) -> Policy:
+    """The playbook's knobs from the settings (the send window among them)."""
+    window = SendWindow(settings.send_window_start, settings.send_window_end, settings.timezone)
+    return Policy(followup_gaps=tuple(settings.followup_days), window=window,
+                  reply_delay=timedelta(seconds=settings.reply_delay_seconds),
+                  demo_hours=tuple(settings.demo_hours))
 
 
 def _classification_doc(c: Classification) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from .clock import Clock
 from .logs import log_event
 
 log = logging.getLogger(__name__)
-ALWAYS_ALLOWED = {"stop_confirm"}  # the one short confirmation a stop is owed
+# The one short message a stop is owed: the confirmation, the apology, the polite close.
+ALWAYS_ALLOWED = {"stop_confirm", "apology", "close"}
 
 
 class OutboxSender:
@@ -96,8 +97,10 @@ class OutboxSender:
         await self.store.suppression.add_address(
             f"{prefix}:{item['to']}", contact_id=item["contact_id"],
             reason=f"refused: {error[:200]}", now=self.clock.ts())
-        await self.store.contacts.update(item["contact_id"], status=Status.HANDOFF,
-                                         wake_at=None, note=f"{item['to']}: {error[:200]}")
+        # What that means for the conversation is the core's decision, like any other event.
+        await self.store.inbox.put(f"failed:{item['key']}", {
+            "type": "operator", "command": "delivery_failed", "contact_id": item["contact_id"],
+            "reason": f"{item['to']}: {error[:200]}"}, due=self.clock.ts())
 
     async def _remember_chat(self, item: dict[str, Any], provider_id: str) -> None:
         """The user account reached the lead by @handle: their replies come from this chat."""

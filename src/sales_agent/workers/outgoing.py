@@ -16,7 +16,10 @@ from ..service.contacts import build_contact
 from ..settings import Settings
 from ..store import Store
 from .compose import make_message_id, reply_subject, thread_of
+from .invitation import invitation
 from .logs import log_event
+from .notes import plain_note
+from .repeats import repeats
 from .routing import EMAIL, SANDBOX, address, history_channel
 
 log = logging.getLogger(__name__)
@@ -46,7 +49,8 @@ class Outgoing:
                 contact=contact, language=contact.language, lead_text=item.get("text"),
                 facts=facts, until=action.until, thread_subject=item.get("subject"),
                 bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
-                channel=_written_as(route, contact),
+                channel=_written_as(route, contact), slots=action.slots,
+                meeting=action.meeting, reason=action.detail,
             ))
         except OutgoingTextRejected as e:
             # A template the operator edited says something the facts do not back: a human
@@ -54,9 +58,22 @@ class Outgoing:
             log_event("draft_rejected", level=logging.ERROR, contact=contact.id,
                       kind=action.kind, why=str(e)[:200])
             return True
+        sent_before = await self._sent_texts(contact)
+        if repeats(draft.text, sent_before):
+            # No loops: the lead would read the same thing twice. A human writes instead.
+            log_event("repeat_blocked", level=logging.WARNING, contact=contact.id,
+                      kind=action.kind)
+            return True
         doc = await self._envelope(draft, contact, item, route, to)
+        doc["wait_reason"] = action.wait_reason
         if action.with_chart or action.kind in CHART_KINDS:
             doc["chart"] = str(facts.chart) if facts and facts.chart else None
+        if action.meeting is not None and route == EMAIL:
+            doc["calendar"] = invitation(
+                meeting=action.meeting, uid=key, organizer=self.settings.from_email,
+                organizer_name=self.settings.from_name, attendee=to,
+                attendee_name=contact.name, url=self.settings.demo_url,
+                summary=draft.subject, duration_minutes=self.settings.demo_minutes)
         due = (action.not_before or now).timestamp()
         await self.store.outbox.put(key, doc, due=due)
         log_event("queued", contact=contact.id, kind=action.kind, route=route, key=key)
@@ -82,6 +99,10 @@ class Outgoing:
                                                draft.subject)
         return doc
 
+    async def _sent_texts(self, contact: Contact) -> list[str]:
+        return [m.text for m in await self.store.messages.for_contact(contact.id)
+                if m.direction == "out"]
+
     async def _facts(self, contact: Contact) -> CompanyFacts | None:
         if self.facts_for is None or not contact.company:
             return None
@@ -98,12 +119,22 @@ class Outgoing:
 
     async def notify_manager(self, action: NotifyManager, contact: Contact, item: dict[str, Any],
                              key: str, now: datetime) -> None:
+        """An event that needs a human always reaches one: the note is recorded (the console
+        shows it) before anything else, and a note that cannot be rendered goes out plain."""
         history = await self.store.messages.for_contact(contact.id)
         summary = "\n".join(f"{'←' if m.direction == 'in' else '→'} {m.text[:300]}"
                             for m in history[-6:])
-        draft = await self.writer.write(action.kind, WriteContext(
-            contact=contact, language="ru", lead_text=item.get("text"), summary=summary))
-        await self._notification(contact, action.kind, action.reason, draft.text, key, now)
+        plain = plain_note(action, contact, item.get("text"), summary)
+        await self._notification(contact, action.kind, action.reason, plain, key, now)
+        try:
+            draft = await self.writer.write(action.kind, WriteContext(
+                contact=contact, language="ru", lead_text=item.get("text"), summary=summary,
+                reason=action.reason, meeting=action.meeting))
+        except Exception:
+            log.exception("manager note %s for %s: template failed, sent plain", action.kind,
+                          contact.id)
+            draft = Draft(kind=action.kind, subject=f"{action.kind}: {contact.name}",
+                          text=plain)
         if EMAIL in self.routes and self.settings.manager_email:
             await self.store.outbox.put(key + ":manager", {
                 "contact_id": contact.id, "route": EMAIL, "channel": "email", "internal": True,
@@ -112,10 +143,10 @@ class Outgoing:
                 "attachments": [], "message_id": make_message_id(self.settings.from_email),
             }, due=now.timestamp())
 
-    async def notify_operator(self, contact: Contact, item: dict[str, Any], reason: str,
-                              now: datetime) -> None:
-        await self._notification(contact, reason, reason, item.get("text") or "",
-                                 f"{item['key']}:{reason}", now)
+    async def notify_operator(self, contact: Contact, item: dict[str, Any], kind: str,
+                              now: datetime, *, reason: str | None = None) -> None:
+        await self._notification(contact, kind, reason or kind, item.get("text") or "",
+                                 f"{item['key']}:{kind}", now)
 
     async def _notification(self, contact: Contact, kind: str, reason: str, text: str, key: str,
                             now: datetime) -> None:

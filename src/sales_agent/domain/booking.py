@@ -1,0 +1,36 @@
+"""Demo times, pure: the slots we offer and whether a time the lead names can be booked."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .calendar import SendWindow, is_working_day
+
+MIN_NOTICE = timedelta(hours=2)  # a call needs a little notice: "in 10 minutes" is not booked
+
+
+def offer_slots(now: datetime, tz: str, window: SendWindow, hours: tuple[int, ...],
+                count: int = 3) -> tuple[datetime, ...]:
+    """`count` concrete times on the next working days (from tomorrow), one a day, inside the
+    window, each at the next of `hours` in turn so the lead sees a morning and an afternoon."""
+    zone = ZoneInfo(tz)
+    usable = [h for h in hours if window.start_hour <= h < window.end_hour] or [window.start_hour]
+    day, slots = now.astimezone(zone).date(), []
+    while len(slots) < count:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            slots.append(datetime.combine(day, time(usable[len(slots) % len(usable)]), zone))
+    return tuple(slots)
+
+
+def bookable(meeting: datetime, now: datetime, window: SendWindow, tz: str) -> str | None:
+    """None when `meeting` can be booked, else why not (said to the operator, not the lead)."""
+    local = meeting.astimezone(ZoneInfo(tz))
+    if meeting < now + MIN_NOTICE:
+        return "the time has passed or is too soon"
+    if not is_working_day(local.date()):
+        return "not a working day"
+    if not window.start_hour <= local.hour < window.end_hour:
+        return "outside working hours"
+    return None

@@ -1,0 +1,35 @@
+"""A deletion request (152-FZ): the person is forgotten, their addresses stay blocked.
+
+What is erased: the name, the addresses (kept only as digests on the do-not-contact list), the
+texts of every message in and out, and the texts waiting in the queues. What stays: the contact's
+id, company, status and the times of the messages, so the funnel still counts them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.model import Contact
+from ..store import Store
+from ..store.queue import PENDING
+
+ERASED = "[удалено по запросу]"
+
+
+async def erase_contact(store: Store, contact: Contact, now: datetime) -> None:
+    await store.suppression.add(contact, reason="erased on request", now=now.timestamp())
+    await store.suppression.forget_owner(contact.id)
+    wipe = {"text": ERASED, "full_text": ERASED, "html": None, "subject": None,
+            "sender": None, "sender_name": None, "to": None, "to_name": None, "headers": {}}
+    await store.inbox.collection.update_many({"contact_id": contact.id}, {"$set": wipe})
+    # The apology still waiting to go out keeps its address until it is sent.
+    await store.outbox.collection.update_many(
+        {"contact_id": contact.id, "status": {"$ne": PENDING}}, {"$set": wipe})
+    await store.messages.collection.update_many(
+        {"contact_id": contact.id},
+        {"$set": {"text": ERASED, "subject": None, "decision": None, "attachments": []}})
+    await store.notifications.collection.update_many(
+        {"contact_id": contact.id}, {"$set": {"text": ERASED}})
+    await store.contacts.update(
+        contact.id, name="", email=None, telegram=None, telegram_chat_id=None, note="",
+        products=[], bot_token=None, erased=True, updated_at=now)

@@ -1,0 +1,38 @@
+"""The calendar invitation a booked demo carries (RFC 5545, METHOD:REQUEST), via icalendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+
+def invitation(*, meeting: datetime, uid: str, organizer: str, organizer_name: str,
+               attendee: str, attendee_name: str, url: str, summary: str,
+               duration_minutes: int = 30, now: datetime | None = None) -> str:
+    """One VEVENT: organizer = our sender, attendee = the lead, the video link as LOCATION and
+    URL. `uid` is the outbox key, so a re-sent invitation updates the same event."""
+    cal = Calendar()
+    cal.add("prodid", "-//Napoleon IT//Sales Agent//RU")
+    cal.add("version", "2.0")
+    cal.add("method", "REQUEST")
+    event = Event()
+    event.add("uid", f"{uid}@napoleon-sales-agent")
+    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
+    event.add("dtstart", meeting.astimezone(UTC))
+    event.add("dtend", (meeting + timedelta(minutes=duration_minutes)).astimezone(UTC))
+    event.add("summary", summary)
+    event.add("sequence", 0)
+    event.add("status", "CONFIRMED")
+    if url:
+        event.add("location", url)
+        event.add("url", url)
+    boss = vCalAddress(f"mailto:{organizer}")
+    boss.params["cn"] = vText(organizer_name)
+    event["organizer"] = boss
+    guest = vCalAddress(f"mailto:{attendee}")
+    guest.params.update({"cn": vText(attendee_name), "role": vText("REQ-PARTICIPANT"),
+                         "partstat": vText("NEEDS-ACTION"), "rsvp": vText("TRUE")})
+    event.add("attendee", guest, encode=0)
+    cal.add_component(event)
+    return cal.to_ical().decode()
