@@ -27,7 +27,8 @@ def test_case_and_punctuation_changes_are_duplicates() -> None:
 
 
 def test_one_changed_word_in_a_long_text_is_a_duplicate() -> None:
-    holdout = ["We already use another review tool and are very happy with it, thanks for writing"]
+    holdout = ["We already use another review tool and are very happy with it, "
+               "thanks for reaching out!"]
     found = near_duplicates(TRAIN, holdout, 0.85)
     assert [(d.holdout_index, d.train_index) for d in found] == [(0, 1)]
     assert 0.85 <= found[0].similarity < 1.0
