@@ -28,6 +28,7 @@ class OutgoingMessage:
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)
+    calendar: str | None = None  # an iCalendar invitation (METHOD:REQUEST) for a booked demo
 
 
 @dataclass(frozen=True)

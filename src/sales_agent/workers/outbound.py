@@ -138,7 +138,7 @@ class OutboxSender:
             subject=item.get("subject"), html=item.get("html"),
             attachments=tuple(f for f in files if f is not None),
             message_id=item.get("message_id"), in_reply_to=item.get("in_reply_to"),
-            references=tuple(item.get("references") or ()),
+            references=tuple(item.get("references") or ()), calendar=item.get("calendar"),
         )
 
     def _attachment(self, name: str) -> Path | None:

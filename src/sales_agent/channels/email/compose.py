@@ -68,4 +68,8 @@ def build_message(message: OutgoingMessage, *, from_email: str, from_name: str,
         maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
         msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
                            filename=path.name)
+    if message.calendar:
+        # As a file (invite.ics) with the method on its type: mail clients offer "accept".
+        msg.add_attachment(message.calendar.encode(), maintype="text", subtype="calendar",
+                           filename="invite.ics", params={"method": "REQUEST"})
     return msg
