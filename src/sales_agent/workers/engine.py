@@ -7,6 +7,7 @@ again produce no second message and lose none.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -43,6 +44,12 @@ from .outgoing import Outgoing
 from .routing import history_channel
 
 log = logging.getLogger(__name__)
+CLASSIFY_SECONDS = 20.0
+
+
+def _for_review(c: Classification) -> Classification:
+    """Marks a verdict for a human where the classifier supports it (`review`)."""
+    return replace(c, review=True) if hasattr(c, "review") else c
 
 
 class Engine:
@@ -136,9 +143,17 @@ class Engine:
         if item.get("command") == "/stop":
             return Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
         at = from_ts(item.get("at")) or self.clock.now()
-        c = classify(item.get("text") or "", date=at, channel=item.get("channel", "email"),
-                     subject=item.get("subject"), headers=item.get("headers") or {},
-                     sender=item.get("sender"))
+        # Off the event loop, with a time limit: a pathological text must not stall the other
+        # roles; past the limit a human reads it (the thread finishes on its own).
+        try:
+            c = await asyncio.wait_for(asyncio.to_thread(
+                classify, item.get("text") or "", date=at, channel=item.get("channel", "email"),
+                subject=item.get("subject"), headers=item.get("headers") or {},
+                sender=item.get("sender")), timeout=CLASSIFY_SECONDS)
+        except TimeoutError:
+            log_event("classify_timeout", level=logging.ERROR, key=item["key"])
+            c = Classification(Intent.OTHER, 0.0, reasons=("the classifier took too long",))
+            c = _for_review(c)
         if item.get("auto_reply") and c.intent is not Intent.AUTO_REPLY:
             c = replace(c, intent=Intent.AUTO_REPLY, reasons=(*c.reasons, "auto-reply headers"))
         if c.ambiguous and self.llm is not None:
