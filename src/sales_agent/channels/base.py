@@ -57,6 +57,8 @@ class IncomingMessage:
     chat_id: int | None = None  # Telegram chat to bind to the contact
     command: str | None = None  # "/start <payload>", "/stop" for the bot
     kind: str = "text"  # "text" | "sticker" | "photo" | "voice" | "document" | ...
+    quarantine: str | None = None  # not read (a size cap, a parse timeout): why; kept apart
+    raw_size: int = 0  # bytes as received, when the channel knows it
 
 
 class AbstractChannel(abc.ABC):

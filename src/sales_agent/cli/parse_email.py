@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..channels.email.parse import parse_email
+from ..channels.email.pool import parse_isolated
 from . import app
 from ._common import configure_logging, fail
 
@@ -17,10 +17,16 @@ from ._common import configure_logging, fail
 def parse_email_command(
     file: Path = typer.Argument(..., help="A raw message (.eml); '-' reads stdin"),
 ) -> None:
-    """Print the message's headers, the lead's new text (quoted history cut) and attachments."""
+    """Print the message's headers, the lead's new text (quoted history cut) and attachments.
+
+    Parsed in a worker process under the same caps and time limit as the agent: a hostile file
+    answers within seconds, quarantined (empty text, the reason on stderr), instead of hanging."""
     configure_logging()
     try:
         raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     except OSError as e:
         fail(f"cannot read {file}: {e.strerror or e}")
-    sys.stdout.write(json.dumps(parse_email(raw).to_contract_json(), ensure_ascii=False) + "\n")
+    parsed = parse_isolated(raw)
+    if parsed.quarantine:
+        sys.stderr.write(f"quarantined: {parsed.quarantine}\n")
+    sys.stdout.write(json.dumps(parsed.to_contract_json(), ensure_ascii=False) + "\n")

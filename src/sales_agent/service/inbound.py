@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, datetime
 
 from ..channels.base import IncomingMessage
 from ..domain.model import Contact
@@ -32,7 +33,13 @@ async def match_contact(store: Store, msg: IncomingMessage) -> Contact | None:
 
 
 async def store_inbound(store: Store, msg: IncomingMessage, *, route: str | None = None) -> bool:
-    """Once per message key; an unknown sender is kept (contact_id None) for the operator."""
+    """Once per message key; an unknown sender is kept (contact_id None) for the operator.
+    A message the channel could not read (`quarantine` set) goes to the quarantine instead."""
+    if msg.quarantine:
+        return await store.quarantine.add(
+            msg.key, channel=msg.channel, reason=msg.quarantine, sender=msg.sender,
+            subject=msg.subject, raw_size=msg.raw_size, message_id=msg.message_id,
+            head=msg.full_text, at=to_ts(datetime.now(UTC)) or 0.0)
     contact = await match_contact(store, msg)
     doc = asdict(msg)
     doc.update(

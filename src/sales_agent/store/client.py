@@ -16,6 +16,7 @@ from .contacts import ContactRepository
 from .embedded import EmbeddedServer, ensure_embedded
 from .messages import MessageRepository
 from .notifications import Notifications
+from .quarantine import QuarantineRepository
 from .queue import LeasedQueue
 from .suppression import SuppressionList
 
@@ -36,6 +37,7 @@ class Store:
         self.outbox = LeasedQueue(self.db[c.OUTBOX], order="due_at")
         self.suppression = SuppressionList(self.db[c.SUPPRESSION])
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
+        self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])
 
     @property
     def address(self) -> str:
@@ -67,6 +69,7 @@ class Store:
         await self.outbox.ensure_indexes()
         await self.db[c.REVIEWS].create_index([("company_key", 1), ("date", 1)])
         await self.notifications.ensure_indexes()
+        await self.quarantine.ensure_indexes()
 
     async def close(self) -> None:
         await self.client.close()

@@ -20,7 +20,9 @@ from ..base import AbstractChannel, DeliveryCheck, IncomingMessage, OutgoingMess
 from .compose import build_message, make_message_id
 from .imap import ImapAuthError, ImapConfig, ImapConnectionLost, ImapSession
 from .incoming import to_incoming
-from .parse import MAX_BYTES, parse_email
+from .limits import DEFAULT_LIMITS, ParseLimits
+from .parse import MAX_BYTES
+from .pool import ParsePool
 from .smtp import SmtpConfig, send_smtp
 
 if TYPE_CHECKING:
@@ -34,7 +36,10 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
     """Knobs: `idle_timeout` (re-issue IDLE this often), `poll_interval` (no IDLE on the server),
     `max_backoff` (reconnect delays double up to this), `connect_attempts` (first connection
     tries before a wrong host is reported), `max_bytes` (bigger mail is fetched truncated),
-    `use_idle` (False: poll every `poll_interval` even when the server offers IDLE)."""
+    `use_idle` (False: poll every `poll_interval` even when the server offers IDLE), `limits`
+    (what one mail may cost to parse; past it the mail is quarantined, not read).
+
+    Mail is parsed in worker processes (`ParsePool`), never on the event loop."""
 
     name = "email"
 
@@ -43,7 +48,8 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                  ssl_context: ssl.SSLContext | None = None, idle_timeout: float = 300.0,
                  poll_interval: float = 30.0, max_backoff: float = 60.0,
                  connect_attempts: int = 3, redeliver_after: float = 600.0,
-                 max_bytes: int = MAX_BYTES, use_idle: bool = True) -> None:
+                 max_bytes: int = MAX_BYTES, use_idle: bool = True,
+                 limits: ParseLimits = DEFAULT_LIMITS) -> None:
         self.smtp, self.imap = smtp, imap
         self.from_email, self.from_name = from_email, from_name
         self.inbox, self.sent_folder = inbox, sent_folder
@@ -52,6 +58,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         self.max_backoff, self.connect_attempts = max_backoff, connect_attempts
         self.redeliver_after, self.max_bytes = redeliver_after, max_bytes
         self.use_idle = use_idle
+        self.parser = ParsePool(limits.with_raw_bytes(max_bytes))
         self._pending: dict[str, int] = {}  # key -> UID, yielded and not yet acknowledged
         self._yielded_at: dict[int, float] = {}  # UID -> when it was yielded
         self._cmd: ImapSession | None = None  # for append / search / \Seen; receive has its own
@@ -140,7 +147,10 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
             if raw is None:
                 log.warning("email uid %s: server returned no body; skipped", uid)
                 continue
-            parsed = parse_email(raw, self.max_bytes, original_size=size)
+            parsed = await self.parser.parse(raw, original_size=size)
+            if parsed.quarantine:
+                log.warning("email uid %s from %r quarantined: %s", uid, parsed.from_email,
+                            parsed.quarantine)
             msg = to_incoming(parsed)
             self._pending[msg.key] = uid
             self._yielded_at[uid] = now
@@ -180,6 +190,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
             await cmd.close()
 
     async def close(self) -> None:
+        await self.parser.close()
         await self._drop_cmd()
         for session in list(self._sessions):
             await session.close()

@@ -2,68 +2,149 @@
 
 Quotes are cut before the conversion: in HTML the clients mark them (Gmail `gmail_quote`,
 Apple/Thunderbird/Yandex/Mail.ru `blockquote`, Outlook `divRplyFwdMsg` with the old message in the
-siblings after it), which is surer than guessing from text.
+siblings after it, CRMs such as amoCRM a `div` whose class names a quote), which is surer than
+guessing from text.
+
+One pass over the tree, iterative, no tree surgery: the time is linear in the size of the HTML
+whatever its shape (a megabyte of nested or unclosed `<div>`s, nested tables). libxml2 stops
+descending at depth 256, so a deeper document keeps only what came before.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-from bs4.element import Tag
+from lxml import etree
+from lxml import html as lxml_html
 
-_DROP_WITH_FOLLOWING = ("#divRplyFwdMsg", "#mail-editor-reference-message-container",
-                        "div.moz-cite-prefix", "#appendonsend", "div.yahoo_quoted")
-_DROP = ("div.gmail_quote", "div.gmail_quote_container", "blockquote", "div.moz-forward-container",
-         "script", "style", "head", "title")
+# An element that starts the quoted history: it and every later sibling are the old message.
+_CUT_IDS = {"divrplyfwdmsg", "mail-editor-reference-message-container", "appendonsend"}
+_CUT_CLASSES = {"moz-cite-prefix", "yahoo_quoted", "gmail_attr"}
+# An element that is quoted history by itself (its tail is new text again).
+_QUOTE_CLASSES = {"gmail_quote", "gmail_quote_container", "moz-forward-container",
+                  "yandex_quote", "mailru_quote", "quote", "amo-quote", "amocrm_quote",
+                  "reply_quote", "bx-quote", "protonmail_quote", "zmail_extra"}
+_ALWAYS_SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "object"}
 _BLOCKS = {"p", "div", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-           "blockquote", "pre", "hr", "section", "article", "header", "footer"}
+           "blockquote", "pre", "hr", "section", "article", "header", "footer", "dl", "dt",
+           "dd", "address", "center", "form", "fieldset", "nav", "aside", "main", "figure"}
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
-def _soup(html: str) -> BeautifulSoup:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(html, "html.parser")
+def _root(html: str) -> etree._Element | None:
+    if not html.strip():
+        return None
+    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True,
+                              remove_pis=True, huge_tree=False)
+    try:
+        return etree.fromstring(html, parser)
+    except (etree.ParserError, ValueError):  # nothing parseable, or an encoding declaration
+        try:
+            return etree.fromstring(html.encode("utf-8", "replace"), parser)
+        except (etree.ParserError, ValueError):
+            return None
 
 
-def _remove_quotes(soup: BeautifulSoup) -> None:
-    for selector in _DROP_WITH_FOLLOWING:
-        for el in soup.select(selector):
-            if el.decomposed:
-                continue
-            for sib in list(el.find_next_siblings()):
-                sib.decompose()
-            prev = el.find_previous_sibling()
-            if isinstance(prev, Tag) and prev.name == "hr":  # Outlook's rule above the header
-                prev.decompose()
-            el.decompose()
-    for selector in _DROP:
-        for el in soup.select(selector):
-            if not el.decomposed:
-                el.decompose()
+def _classes(el: etree._Element) -> set[str]:
+    value = el.get("class")
+    return set(value.lower().split()) if value else set()
 
 
-def strip_html_quote(html: str) -> str:
-    """The same HTML with the quoted history removed."""
-    soup = _soup(html)
-    _remove_quotes(soup)
-    return str(soup)
+def _starts_history(el: etree._Element) -> bool:
+    """Outlook, Thunderbird, Yahoo: the header of the old message; the rest of the level is it."""
+    return ((el.get("id") or "").lower() in _CUT_IDS or bool(_classes(el) & _CUT_CLASSES))
+
+
+def _is_quote(tag: str, el: etree._Element) -> bool:
+    if tag == "blockquote":
+        return True
+    classes = _classes(el)
+    return bool(classes & _QUOTE_CLASSES) or any(c.endswith(("_quote", "-quote")) for c in classes)
+
+
+def _walk_text(root: etree._Element, cut_quotes: bool) -> str:
+    """Text of the tree: blocks and <br> become line breaks. `cut_quotes` leaves history out."""
+    out: list[str] = []
+    cut_after: set[etree._Element] = set()  # siblings after a history header: history too
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCKS:
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+            continue
+        if cut_after and el in cut_after:
+            continue  # history: the element and its tail
+        if cut_quotes and _starts_history(el):
+            cut_after.update(el.itersiblings())  # once per level: later ones are skipped here
+            continue
+        if tag in _ALWAYS_SKIP or (cut_quotes and _is_quote(tag, el)):
+            stack.append((el, True))  # its tail still counts
+            out.append("\n")
+            continue
+        if tag == "br":
+            out.append("\n")
+        elif tag in _BLOCKS:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def html_to_text(html: str, cut_quotes: bool = True) -> str:
     """Readable text: blocks and <br> become line breaks, spaces collapsed."""
-    soup = _soup(html)
-    if cut_quotes:
-        _remove_quotes(soup)
-    else:
-        for el in soup.select("script, style, head, title"):
-            el.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for el in soup.find_all(_BLOCKS):
-        el.insert_before("\n")
-        el.insert_after("\n")
-    text = soup.get_text("").replace("\xa0", " ").replace("\u200b", "")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    root = _root(html)
+    return "" if root is None else _tidy(_walk_text(root, cut_quotes))
+
+
+def has_quote_markup(html: str) -> bool:
+    """True when the HTML marks quoted history (a client's quote element)."""
+    root = _root(html)
+    if root is None:
+        return False
+    for el in root.iter(etree.Element):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if _starts_history(el) or _is_quote(tag, el):
+            return True
+    return False
+
+
+def strip_html_quote(html: str) -> str:
+    """The same HTML with the quoted history removed."""
+    root = _root(html)
+    if root is None:
+        return ""
+    history: list[etree._Element] = []  # removed with their tails: all of it is old text
+    quotes: list[etree._Element] = []  # removed, their tails kept
+    cut_parents: set[etree._Element] = set()
+    for el in root.iter(etree.Element):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        parent = el.getparent()
+        if parent in cut_parents:
+            continue
+        if _starts_history(el) and parent is not None:
+            cut_parents.add(parent)
+            prev = el.getprevious()
+            if prev is not None and prev.tag == "hr":  # Outlook's rule above the header
+                history.append(prev)
+            history.extend([el, *el.itersiblings()])
+        elif _is_quote(tag, el) or tag in ("script", "style"):
+            quotes.append(el)
+    for el in history:
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    for el in quotes:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return lxml_html.tostring(root, encoding="unicode")

@@ -18,5 +18,6 @@ def to_incoming(p: ParsedEmail) -> IncomingMessage:
         at=p.date.astimezone(UTC) if p.date and p.date.tzinfo else datetime.now(UTC),
         subject=p.subject, message_id=p.message_id, in_reply_to=p.in_reply_to,
         references=tuple(p.references), auto_reply=p.auto_reply, bounce=p.bounce,
-        attachments=tuple(p.attachments), headers=headers,
+        attachments=tuple(p.attachments), headers=headers, quarantine=p.quarantine,
+        raw_size=p.raw_size,
     )

@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
 from email.message import Message
+from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
 from . import mime
-from .html import html_to_text
-from .quotes import strip_quoted_reply
+from .html import has_quote_markup, html_to_text
+from .limits import DEFAULT_LIMITS, LimitExceeded, ParseLimits
+from .quotes import has_quote_markers, strip_quoted_reply
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 10 * 1024 * 1024  # bigger mail is kept truncated, with a note
+MAX_BYTES = DEFAULT_LIMITS.max_raw_bytes  # bigger mail is kept truncated, with a note
+AUDIT_HEAD = 4000  # of a quarantined mail, this many characters of its start are kept
 KEPT_HEADERS = ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
                 "X-Auto-Response-Suppress", "X-Failed-Recipients", "List-Id", "Return-Path",
                 "Reply-To", "Content-Type")
@@ -27,6 +30,7 @@ _AUTO_SUBJECT = re.compile(
     r"auto(matic)?[- ]?reply|auto:|autoreply|abwesenheitsnotiz|réponse automatique)", re.I)
 _BOUNCE_FROM = re.compile(r"^(mailer-daemon|postmaster)@", re.I)
 _MSGID = re.compile(r"<[^<>\s]+>")
+_CONTENT_TYPE_LINE = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
 
 
 @dataclass
@@ -46,6 +50,8 @@ class ParsedEmail:
     attachments: list[str] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what went wrong while reading it
+    quarantine: str | None = None  # why it was not read (a cap hit, a timeout); None: read
+    raw_size: int = 0  # bytes on the server
 
     def to_contract_json(self) -> dict[str, object]:
         """Exactly the object `sales-agent parse-email` prints (CONTRACT.md)."""
@@ -62,28 +68,58 @@ def synthetic_message_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.invalid>"
 
 
-def parse_email(raw: bytes, max_bytes: int = MAX_BYTES,
-                original_size: int | None = None) -> ParsedEmail:
+def parse_email(raw: bytes, max_bytes: int | None = None, original_size: int | None = None,
+                limits: ParseLimits = DEFAULT_LIMITS) -> ParsedEmail:
     """Read one message. Broken input gives what could be read, plus a note; it never raises.
 
     `original_size`: the size on the server when `raw` is only its first part (a huge mail).
+    A message past one of `limits` comes back with `quarantine` set and no text.
     """
+    if max_bytes is not None:
+        limits = limits.with_raw_bytes(max_bytes)
     raw = bytes(raw or b"")
     result = ParsedEmail(message_id=synthetic_message_id(raw))
-    size = max(len(raw), original_size or 0)
-    if size > max_bytes or size > len(raw):
+    size = result.raw_size = max(len(raw), original_size or 0)
+    if size > limits.max_raw_bytes or size > len(raw):
         result.notes.append(f"message truncated: {size / 1e6:.1f} MB, first "
-                            f"{min(max_bytes, len(raw)) / 1e6:.1f} MB kept")
-        raw = raw[:max_bytes]
+                            f"{min(limits.max_raw_bytes, len(raw)) / 1e6:.1f} MB kept")
+        raw = raw[:limits.max_raw_bytes]
     try:
+        _read_headers(BytesParser(policy=policy.compat32).parsebytes(raw, headersonly=True),
+                      result)
+        parts = len(_CONTENT_TYPE_LINE.findall(raw))
+        if parts > limits.max_parts:  # before the MIME parser builds a tree of them
+            raise LimitExceeded(f"{parts} MIME parts, over the cap of {limits.max_parts}")
         msg = email.message_from_bytes(raw, policy=policy.compat32)
-        _read_headers(msg, result)
-        _read_body(msg, result)
+        _read_body(msg, result, limits)
+    except (LimitExceeded, mime.TooComplex) as e:
+        quarantine(result, str(e), raw)
     except Exception as e:  # the last net: a message we cannot read must not stop the loop
         result.notes.append(f"unreadable MIME: {type(e).__name__}: {e}")
     if result.notes:
         log.warning("email %s: %s", result.message_id, "; ".join(result.notes))
         result.full_text = (result.full_text + "\n\n[" + "; ".join(result.notes) + "]").strip()
+    return result
+
+
+def quarantine(result: ParsedEmail, reason: str, raw: bytes) -> ParsedEmail:
+    """Mark `result` as not read: no text for the engine, the start of the mail for audit."""
+    result.quarantine = reason
+    result.text = ""
+    result.full_text = raw[:AUDIT_HEAD].decode("utf-8", "replace")
+    return result
+
+
+def read_headers_only(raw: bytes, original_size: int | None = None) -> ParsedEmail:
+    """Sender, subject and ids from the head of a mail (for one whose parse was stopped)."""
+    head = bytes(raw or b"")[:256 * 1024]
+    result = ParsedEmail(message_id=synthetic_message_id(bytes(raw or b"")),
+                         raw_size=max(len(raw or b""), original_size or 0))
+    try:
+        _read_headers(BytesParser(policy=policy.compat32).parsebytes(head, headersonly=True),
+                      result)
+    except Exception as e:  # headers too broken to read: the reason and size still go in
+        result.notes.append(f"unreadable headers: {type(e).__name__}")
     return result
 
 
@@ -143,9 +179,10 @@ def _is_bounce(msg: Message, r: ParsedEmail) -> bool:
             or "X-Failed-Recipients" in r.headers)
 
 
-def _read_body(msg: Message, r: ParsedEmail) -> None:
-    plains, htmls = [], []
-    for part in mime.walk(msg):
+def _read_body(msg: Message, r: ParsedEmail, limits: ParseLimits) -> None:
+    plains: list[str] = []
+    htmls: list[str] = []
+    for part in mime.walk(msg, limits.max_mime_depth, limits.max_parts):
         if part.get_content_maintype() == "message" or mime.is_attachment(part):
             name = mime.filename(part)
             if name:
@@ -154,16 +191,29 @@ def _read_body(msg: Message, r: ParsedEmail) -> None:
         ctype = part.get_content_type()
         if ctype == "text/html":
             htmls.append(mime.part_text(part))
+            _cap(htmls, limits.max_html_chars, "HTML")
         elif part.get_content_maintype() == "text" and ctype != "text/calendar":
             plains.append(mime.part_text(part))
+            _cap(plains, limits.max_text_chars, "text")
     plain = "\n".join(p for p in plains if p.strip())
     html = "\n".join(htmls)
     if plain.strip():
         r.full_text = plain.strip()
         r.text = strip_quoted_reply(plain)
+        # amoCRM and some webmails flatten the quote into the text part without any marker;
+        # their HTML part still marks it: then the HTML says where the new text ends.
+        if html.strip() and not has_quote_markers(plain) and has_quote_markup(html):
+            r.text = strip_quoted_reply(html_to_text(html)) or r.text
     elif html.strip():
         r.full_text = html_to_text(html, cut_quotes=False)
         r.text = strip_quoted_reply(html_to_text(html))
     if msg.defects:
         kinds = sorted({type(d).__name__ for d in msg.defects})
         r.notes.append("MIME defects: " + ", ".join(kinds))
+
+
+def _cap(texts: list[str], cap: int, what: str) -> None:
+    total = sum(len(t) for t in texts)
+    if total > cap:
+        raise LimitExceeded(f"{what} of {total / 1e6:.1f} M characters, over the cap of "
+                            f"{cap / 1e6:.1f} M")
