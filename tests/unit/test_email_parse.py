@@ -57,12 +57,23 @@ class TestContractJson:
 
 
 class TestBadInput:
-    def test_a_25_mb_mail_is_kept_truncated_with_a_note(self) -> None:
+    def test_a_25_mb_text_is_quarantined_with_its_size_and_sender(self) -> None:
         body = b"A" * (25 * 1024 * 1024)
         raw = b"From: a@b.example\r\nSubject: big\r\n\r\nHello there\r\n" + body
         parsed = parse_email(raw)
-        assert parsed.text.startswith("Hello there")
-        assert "truncated" in parsed.full_text and parsed.notes
+        assert parsed.quarantine and "over the cap" in parsed.quarantine
+        assert (parsed.text, parsed.from_email, parsed.subject) == ("", "a@b.example", "big")
+        assert parsed.raw_size == len(raw) and parsed.full_text.startswith("From: a@b.example")
+
+    def test_a_12_mb_mail_with_an_attachment_is_read_truncated_with_a_note(self) -> None:
+        raw = (b"From: a@b.example\r\nSubject: deck\r\nContent-Type: multipart/mixed; "
+               b"boundary=X\r\n\r\n--X\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+               + "Смотрите вложение.".encode() + b"\r\n--X\r\nContent-Type: application/pdf; "
+               b"name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+               + b"QUFB\r\n" * (2 * 1024 * 1024) + b"--X--\r\n")
+        parsed = parse_email(raw)
+        assert parsed.quarantine is None and parsed.text == "Смотрите вложение."
+        assert parsed.attachments == ["a.pdf"] and "truncated" in parsed.full_text
 
     @pytest.mark.parametrize("raw", [b"", b"\x00\xff\xfe", b"Content-Type: multipart/mixed\r\n\r\n",
                                      b"Subject: =?bogus?Q?=FF?=\r\n\r\nhi"])

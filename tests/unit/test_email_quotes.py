@@ -15,9 +15,21 @@ class TestStripQuotedReply:
         text = "Тема: интересная.\nКому: мне, пишите.\nСпасибо"
         assert strip_quoted_reply(text) == text
 
-    def test_keeps_inline_quotes_followed_by_new_text(self) -> None:
+    def test_keeps_the_answer_below_a_quoted_question(self) -> None:
         text = "> какая цена?\n10 000 в месяц, подходит.\n"
-        assert strip_quoted_reply(text) == "> какая цена?\n10 000 в месяц, подходит."
+        assert strip_quoted_reply(text) == "10 000 в месяц, подходит."
+
+    def test_keeps_inline_answers_in_order(self) -> None:
+        text = ("Анна, добрый день.\n\n17.11.2025 12:30, Анна Соколова пишет:\n"
+                "> Вам интересно?\nДа.\n> Когда удобно созвониться?\n>\nВ четверг.\n> Анна")
+        assert strip_quoted_reply(text) == "Анна, добрый день.\n\nДа.\nВ четверг."
+
+    def test_a_line_starting_with_a_number_comparison_is_the_leads(self) -> None:
+        assert strip_quoted_reply(">100 магазинов, интересно") == ">100 магазинов, интересно"
+
+    def test_unquoted_history_below_an_attribution_is_cut_whole(self) -> None:
+        text = "Да\n\n17.11.2025 12:30, Анна Соколова пишет:\nЗдравствуйте, Иван!\nМы ..."
+        assert strip_quoted_reply(text) == "Да"
 
     def test_drops_a_trailing_block_of_quoted_lines(self) -> None:
         assert strip_quoted_reply("Ок\n\n> старое\n>\n> ещё") == "Ок"

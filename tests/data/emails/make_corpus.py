@@ -283,6 +283,89 @@ case("no_message_id_plain_ascii", "From: bob@shop.example\nTo: sales@napoleonit.
      "Subject: prices\n\nHow much is it?\n\nOn Mon, 17 Nov 2025, Anna wrote:\n> Hello\n",
      "How much is it?", **{"from": "bob@shop.example", "from_name": ""})
 
+# Issue 12 item 5: bottom-posting, inline answers, The Bat!, Bitrix24, amoCRM (HTML decides).
+case("bottom_post_thunderbird_ru", hdr(IVAN, "Re: Отзывы") + plain(
+    "17.11.2025 12:30, Анна Соколова пишет:\n" + quote(ORIG_RU) + "\n\n"
+    "Добрый день, Анна. Да, пришлите презентацию.\n\n-- \nИван Петров"),
+    "Добрый день, Анна. Да, пришлите презентацию.\n\n--\nИван Петров")
+case("bottom_post_gmail_en", hdr("John Smith <john@shop.example>", "Re: Reviews") + plain(
+    "On Mon, Nov 17, 2025 at 12:30 PM Anna Sokolova <sales@napoleonit.example> wrote:\n\n"
+    + quote(ORIG_EN) + "\n\nSounds interesting. What does it cost for 12 stores?\n\nJohn",
+    cte="7bit"),
+    "Sounds interesting. What does it cost for 12 stores?\n\nJohn")
+case("inline_answers_ru", hdr(IVAN, "Re: Отзывы") + plain(
+    "Анна, добрый день.\n\n17.11.2025 12:30, Анна Соколова пишет:\n"
+    "> Здравствуйте, Иван!\n>\n> Мы анализируем отзывы о компаниях на маркетплейсах.\n"
+    "> Вам было бы интересно посмотреть отчёт по вашей сети?\n"
+    "Да, интересно, особенно Ozon.\n"
+    "> Когда вам удобно созвониться?\n\nВ четверг после 15:00.\n\n"
+    "> С уважением,\n> Анна Соколова\n"),
+    "Анна, добрый день.\n\nДа, интересно, особенно Ozon.\nВ четверг после 15:00.")
+case("inline_answers_en", hdr("Mary Jones <mary@retail.example>", "Re: Reviews") + plain(
+    "> Would a short demo next week work for you?\nNo demo please.\n"
+    "> Or shall I send the presentation instead?\nYes, send the PDF.\n>\n> Best regards,\n"
+    "> Anna\n", cte="7bit"),
+    "No demo please.\nYes, send the PDF.")
+case("thebat_ru", hdr(IVAN, "Re: Отзывы") + plain(
+    "Здравствуйте, Анна.\n\nВы писали 17 ноября 2025 г., 12:30:\n\n"
+    + quote(ORIG_RU, prefix="АС> ") + "\n\nНе интересно, у нас уже есть подрядчик.\n\n"
+    "-- \nС уважением,\n Иван                          mailto:ivan@shop.example\n",
+    charset="windows-1251", cte="8bit"),
+    "Здравствуйте, Анна.\n\nНе интересно, у нас уже есть подрядчик.\n\n--\nС уважением,\n"
+    "Иван                          mailto:ivan@shop.example")
+case("thebat_inline_en", hdr("Karl <karl@shop.example>", "Re: Reviews") + plain(
+    "Hello Anna,\n\nYou wrote 17 November 2025, 12:30:\n\n"
+    "AS> We analyse customer reviews on marketplaces and maps.\n"
+    "AS> Would you like a sample report?\n\nYes, for our Berlin stores.\n\n"
+    "AS> Best regards,\nAS> Anna Sokolova\n\n-- \nBest regards,\n Karl\n", cte="7bit"),
+    "Hello Anna,\n\nYes, for our Berlin stores.\n\n--\nBest regards,\nKarl")
+case("bitrix24_ot_kogo", hdr(IVAN, "Re: Отзывы") + plain(
+    "Добрый день! Пришлите коммерческое предложение на info@shop.example.\n\n"
+    "-----\nОт кого: Анна Соколова <sales@napoleonit.example>\nКому: ivan@shop.example\n"
+    "Дата: 17.11.2025 12:30\nТема: Отзывы о вашей компании\n\n" + ORIG_RU),
+    "Добрый день! Пришлите коммерческое предложение на info@shop.example.")
+case("bitrix24_ot_kogo_no_rule", hdr(IVAN, "Re: Отзывы") + plain(
+    "Перезвоните завтра.\n\nОт кого: Анна Соколова <sales@napoleonit.example>\n"
+    "Дата: 17.11.2025 12:30\nКому: ivan@shop.example\nТема: Отзывы\n\n" + ORIG_RU),
+    "Перезвоните завтра.")
+case("amocrm_flat_text_html_quote", hdr(IVAN, "Re: Отзывы") + multipart(
+    "alternative",
+    plain("Спасибо, пока не актуально. Вернёмся к вопросу весной.\n\n" + ORIG_RU),
+    html_part("<div>Спасибо, пока не актуально. Вернёмся к вопросу весной.</div><br>"
+              '<div class="amo-quote"><blockquote>' + ORIG_HTML + "</blockquote></div>")),
+    "Спасибо, пока не актуально. Вернёмся к вопросу весной.")
+case("outlook_en_inline_header_from_date", hdr("Mary Jones <mary@retail.example>", "RE: Reviews")
+     + plain("Call me on Friday.\n\nFrom: Anna Sokolova <sales@napoleonit.example>\n"
+             "Date: Monday, 17 November 2025 at 12:30\nTo: Mary Jones <mary@retail.example>\n"
+             "Subject: Reviews\n\n" + ORIG_EN, cte="7bit"),
+     "Call me on Friday.")
+case("mailru_html_only", hdr(IVAN, "Re: Отзывы") + html_part(
+    "<div>Какие площадки вы мониторите?</div><div>&nbsp;</div><div>"
+    "Понедельник, 17 ноября 2025, 12:30 +03:00 от Анна Соколова &lt;sales@napoleonit.example&gt;:"
+    '<br></div><div class="mail-quote-collapse"><blockquote style="border-left:1px solid '
+    '#0857A6">' + ORIG_HTML + "</blockquote></div>"),
+    "Какие площадки вы мониторите?")
+# Charsets: valid UTF-8 never read as cp1251; a broken part stays UTF-8; CR-only line ends.
+case("utf8_labelled_cp1251", hdr(IVAN, "Re: Отзывы") + (
+    "Content-Type: text/plain; charset=\"windows-1251\"\nContent-Transfer-Encoding: base64\n\n"
+    + b64("Да, давайте созвонимся в пятницу.\n\n17.11.2025 12:30, Анна Соколова пишет:\n> Hi")),
+    "Да, давайте созвонимся в пятницу.")
+case("utf8_truncated_part", hdr(IVAN, "Re: Отзывы") + (
+    "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n\n"
+    + base64.encodebytes("Пришлите, пожалуйста, прайс-лист и презентацию.".encode()[:-2]).decode()),
+    "Пришлите, пожалуйста, прайс-лист и презентаци\ufffd")
+case("utf8_bad_quoted_printable", hdr(IVAN, "Re: Отзывы") + (
+    "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n"
+    + qp("Интересно, пришлите КП.").replace("=D0=9F", "=D0=9").rstrip("\n")
+    + " =ZZ спасибо\n"),
+    "Интересно, пришлите К\ufffd=9. =ZZ спасибо")
+
+LONG_RU = ("Здравствуйте, Анна! Пришлите, пожалуйста, презентацию для нашей команды маркетинга, "
+           "нам очень интересно посмотреть отчёт по отзывам.\nИван")
+case("qp_cr_only_line_ends", (hdr(IVAN, "Re: Отзывы") + "Content-Type: text/plain; "
+     "charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n").replace(
+         "\n", "\r\n").encode() + qp(LONG_RU).replace("\n", "\r").encode(), LONG_RU)
+
 
 def main() -> None:
     expected = {}
