@@ -21,7 +21,7 @@ from .compose import build_message, make_message_id
 from .imap import ImapAuthError, ImapConfig, ImapConnectionLost, ImapSession
 from .incoming import to_incoming
 from .limits import DEFAULT_LIMITS, ParseLimits
-from .parse import MAX_BYTES
+from .parse import MAX_BYTES, ParsedEmail
 from .pool import ParsePool
 from .smtp import SmtpConfig, send_smtp
 
@@ -134,27 +134,50 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                 await session.close()
 
     async def _read_unseen(self, session: ImapSession) -> AsyncIterator[IncomingMessage]:
+        """Small mail first (a lead's reply is small; a hostile mail is big), parsed in the pool
+        while the next one is fetched; yielded as each parse finishes."""
         now = time.monotonic()
         unseen = await session.unseen_uids()
         for uid in set(self._yielded_at) - set(unseen):  # seen now: no need to remember it
             del self._yielded_at[uid]
-        for uid in unseen:
-            if now - self._yielded_at.get(uid, -1e12) < self.redeliver_after:
-                continue  # yielded already, waiting for acknowledge
-            size = await session.size(uid)
-            limit = self.max_bytes if size > self.max_bytes else None
-            raw = await session.fetch(uid, limit)
-            if raw is None:
-                log.warning("email uid %s: server returned no body; skipped", uid)
-                continue
-            parsed = await self.parser.parse(raw, original_size=size)
-            if parsed.quarantine:
-                log.warning("email uid %s from %r quarantined: %s", uid, parsed.from_email,
-                            parsed.quarantine)
-            msg = to_incoming(parsed)
-            self._pending[msg.key] = uid
-            self._yielded_at[uid] = now
-            yield msg
+        todo = [uid for uid in unseen
+                if now - self._yielded_at.get(uid, -1e12) >= self.redeliver_after]
+        sizes = await session.sizes(todo)
+        todo.sort(key=lambda uid: sizes.get(uid, 0))
+        parsing: set[asyncio.Task[tuple[int, ParsedEmail]]] = set()
+        try:
+            for uid in todo:
+                size = sizes.get(uid) or await session.size(uid)
+                raw = await session.fetch(uid, self.max_bytes if size > self.max_bytes else None)
+                if raw is None:
+                    log.warning("email uid %s: server returned no body; skipped", uid)
+                    continue
+                parsing.add(asyncio.create_task(self._parse(uid, raw, size)))
+                while len(parsing) >= self.parser.size or any(t.done() for t in parsing):
+                    done, parsing = await asyncio.wait(parsing,
+                                                       return_when=asyncio.FIRST_COMPLETED)
+                    for task in done:
+                        yield self._yielded(*task.result(), now)
+            while parsing:
+                done, parsing = await asyncio.wait(parsing, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield self._yielded(*task.result(), now)
+        finally:
+            for task in parsing:
+                task.cancel()
+
+    async def _parse(self, uid: int, raw: bytes, size: int) -> tuple[int, ParsedEmail]:
+        parsed = await self.parser.parse(raw, original_size=size)
+        if parsed.quarantine:
+            log.warning("email uid %s from %r quarantined: %s", uid, parsed.from_email,
+                        parsed.quarantine)
+        return uid, parsed
+
+    def _yielded(self, uid: int, parsed: ParsedEmail, now: float) -> IncomingMessage:
+        msg = to_incoming(parsed)
+        self._pending[msg.key] = uid
+        self._yielded_at[uid] = now
+        return msg
 
     async def acknowledge(self, message: IncomingMessage) -> None:
         uid = self._pending.pop(message.key, None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from lxml import html as lxml_html
 
 # An element that starts the quoted history: it and every later sibling are the old message.
 _CUT_IDS = {"divrplyfwdmsg", "mail-editor-reference-message-container", "appendonsend"}
@@ -28,13 +27,14 @@ _ALWAYS_SKIP = {"script", "style", "head", "title", "noscript", "template", "svg
 _BLOCKS = {"p", "div", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table",
            "blockquote", "pre", "hr", "section", "article", "header", "footer", "dl", "dt",
            "dd", "address", "center", "form", "fieldset", "nav", "aside", "main", "figure"}
+_LINE_BREAKS = _BLOCKS | {"br"}
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def _root(html: str) -> etree._Element | None:
     if not html.strip():
         return None
-    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True,
+    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True,
                               remove_pis=True, huge_tree=False)
     try:
         return etree.fromstring(html, parser)
@@ -63,36 +63,47 @@ def _is_quote(tag: str, el: etree._Element) -> bool:
 
 
 def _walk_text(root: etree._Element, cut_quotes: bool) -> str:
-    """Text of the tree: blocks and <br> become line breaks. `cut_quotes` leaves history out."""
+    """Text of the tree: blocks and <br> become line breaks. `cut_quotes` leaves history out.
+
+    lxml's iterwalk does the walking in C; a quote's subtree is skipped, not visited. After a
+    history header (Outlook's divRplyFwdMsg) its later siblings are skipped too, tails and all,
+    until the walk leaves their parent."""
     out: list[str] = []
-    cut_after: set[etree._Element] = set()  # siblings after a history header: history too
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if closing:
-            if tag in _BLOCKS:
-                out.append("\n")
-            if el.tail:
-                out.append(el.tail)
+    emit = out.append
+    depth = 0
+    cut_depth = 0  # > 0: siblings at this depth are history, up to their parent's end
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            depth += 1
+            if cut_depth == depth:
+                walker.skip_subtree()
+                continue
+            if tag in _ALWAYS_SKIP or (cut_quotes and el.attrib and _starts_history(el)):
+                if tag not in _ALWAYS_SKIP:
+                    cut_depth = depth
+                walker.skip_subtree()
+                continue
+            if cut_quotes and (tag == "blockquote" or (el.attrib and _is_quote(tag, el))):
+                emit("\n")
+                walker.skip_subtree()
+                continue
+            if tag in _LINE_BREAKS:
+                emit("\n")
+            if el.text:
+                emit(el.text)
             continue
-        if cut_after and el in cut_after:
-            continue  # history: the element and its tail
-        if cut_quotes and _starts_history(el):
-            cut_after.update(el.itersiblings())  # once per level: later ones are skipped here
+        if cut_depth and depth == cut_depth:  # history: no tail either
+            depth -= 1
             continue
-        if tag in _ALWAYS_SKIP or (cut_quotes and _is_quote(tag, el)):
-            stack.append((el, True))  # its tail still counts
-            out.append("\n")
-            continue
-        if tag == "br":
-            out.append("\n")
-        elif tag in _BLOCKS:
-            out.append("\n")
-        if el.text:
-            out.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        if cut_depth and depth == cut_depth - 1:
+            cut_depth = 0  # left the parent of the history: new text again
+        depth -= 1
+        if tag in _BLOCKS:
+            emit("\n")
+        if el.tail:
+            emit(el.tail)
     return "".join(out)
 
 
@@ -146,5 +157,15 @@ def strip_html_quote(html: str) -> str:
             el.getparent().remove(el)
     for el in quotes:
         if el.getparent() is not None:
-            el.drop_tree()
-    return lxml_html.tostring(root, encoding="unicode")
+            _drop_keeping_tail(el)
+    return etree.tostring(root, method="html", encoding="unicode")
+
+
+def _drop_keeping_tail(el: etree._Element) -> None:
+    parent, prev, tail = el.getparent(), el.getprevious(), el.tail or ""
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    elif parent is not None:
+        parent.text = (parent.text or "") + tail
+    if parent is not None:
+        parent.remove(el)

@@ -124,6 +124,21 @@ class ImapSession:
                 return int(m.group(1))
         return 0
 
+    async def sizes(self, uids: list[int]) -> dict[int, int]:
+        """RFC822.SIZE of many messages in one command (UIDs the server no longer has are left
+        out)."""
+        if not uids:
+            return {}
+        resp = await self._run(self.client.uid("fetch", ",".join(map(str, uids)),
+                                               "(RFC822.SIZE)"))
+        found = {}
+        for line in resp.lines:
+            if isinstance(line, bytes | bytearray):
+                uid, size = _UID.search(bytes(line)), _SIZE.search(bytes(line))
+                if uid and size:
+                    found[int(uid.group(1))] = int(size.group(1))
+        return found
+
     async def fetch(self, uid: int, limit: int | None = None) -> bytes | None:
         """The raw message (the first `limit` bytes if given), without setting \\Seen."""
         part = f"BODY.PEEK[]<0.{limit}>" if limit else "BODY.PEEK[]"
