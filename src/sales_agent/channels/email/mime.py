@@ -28,7 +28,7 @@ _UNTRUSTED = {"", "ascii", "iso8859-1"}  # codec names; often a mail program's d
 _STATEFUL = ("utf-16", "utf-32", "utf-7", "iso2022", "hz")
 _DETECT_AMONG = ["utf_8", "cp1251", "koi8_r", "cp866", "iso8859_5", "mac_cyrillic", "cp1252",
                  "iso8859_15", "iso8859_2"]
-_DETECT_SAMPLE = 64 * 1024  # detection reads this much: its time must not grow with the part
+_DETECT_SAMPLE = 16 * 1024  # detection reads this much: its time must not grow with the part
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 

@@ -1,30 +1,16 @@
 """A parse worker process: length-prefixed pickles on stdin/stdout, one mail at a time.
 
 Started by `ParsePool` as `python -m sales_agent.channels.email.parse_worker`; it only ever talks
-to the process that started it.
+to the process that started it. Nothing in the package imports it.
 """
 
 from __future__ import annotations
 
 import pickle
-import struct
 import sys
-from typing import BinaryIO
 
+from .frames import HEADER, frame
 from .parse import parse_email
-
-HEADER = struct.Struct(">Q")
-
-
-def write_frame(out: BinaryIO, obj: object) -> None:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(HEADER.pack(len(data)) + data)
-    out.flush()
-
-
-def frame(obj: object) -> bytes:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return HEADER.pack(len(data)) + data
 
 
 def main() -> None:
@@ -35,7 +21,8 @@ def main() -> None:
         if len(head) < HEADER.size:
             return
         raw, original_size, limits = pickle.loads(stdin.read(HEADER.unpack(head)[0]))
-        write_frame(stdout, parse_email(raw, original_size=original_size, limits=limits))
+        stdout.write(frame(parse_email(raw, original_size=original_size, limits=limits)))
+        stdout.flush()
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .limits import DEFAULT_LIMITS, ParseLimits
 from .parse import ParsedEmail, quarantine, read_headers_only
-from .parse_worker import HEADER, frame
+from .frames import HEADER, frame
 
 log = logging.getLogger(__name__)
 _WORKER = [sys.executable, "-m", "sales_agent.channels.email.parse_worker"]
