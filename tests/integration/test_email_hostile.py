@@ -16,7 +16,7 @@ from sales_agent.workers.inbound import pump_inbound
 from tests.fixtures.mail import MailServer, MailUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "hostile"))
-from make_hostile import LEAD, build  # noqa: E402
+from make_hostile import LEAD, build
 
 
 def _deliver_raw(mail_server: MailServer, sender: MailUser, to: str, raws: list[bytes]) -> None:

@@ -14,7 +14,7 @@ from sales_agent.channels.email.limits import DEFAULT_LIMITS, ParseLimits
 from sales_agent.channels.email.pool import ParsePool, parse_isolated
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "hostile"))
-from make_hostile import LEAD, build  # noqa: E402
+from make_hostile import LEAD, build
 
 CASES = build()
 NORMAL = ("From: Иван <ivan@shop.example>\r\nSubject: Re: Отзывы\r\n"

@@ -89,7 +89,7 @@ def _broken_charsets(name: str) -> bytes:
             + "--c\r\nContent-Type: text/plain; charset=\"x-\xff\xfe-bogus\"\r\n"
             "Content-Transfer-Encoding: quoted-printable\r\n\r\n=D0=9F=D1=\r=ZZ=\r\n"
             "--c\r\nContent-Type: text/html; charset=\"koi8-r\"\r\n"
-            "Content-Transfer-Encoding: base64\r\n\r\n" + _b64("<p>Ещё</p>".encode("utf-8"))
+            "Content-Transfer-Encoding: base64\r\n\r\n" + _b64("<p>Ещё</p>".encode())
             + "--c--\r\n").encode("utf-8", "surrogateescape")
 
 

@@ -104,7 +104,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
             session = ImapSession(self.imap, self.tls)
             self._sessions.add(session)
             try:
-                await session.connect()
+                await asyncio.gather(session.connect(), self.parser.start())
                 if not await session.select(self.inbox):
                     raise ChannelError(f"{session.where}: no folder {self.inbox!r}")
                 connected_once, backoff, attempts = True, 1.0, 0

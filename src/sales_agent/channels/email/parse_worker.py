@@ -6,6 +6,8 @@ to the process that started it. Nothing in the package imports it.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import sys
 
@@ -14,6 +16,9 @@ from .parse import parse_email
 
 
 def main() -> None:
+    # below the agent's own priority: a heavy mail must not take the CPU from the event loop
+    with contextlib.suppress(OSError):
+        os.nice(10)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames may reach the parent's pipe
     while True:

@@ -22,9 +22,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .frames import HEADER, frame
 from .limits import DEFAULT_LIMITS, ParseLimits
 from .parse import ParsedEmail, quarantine, read_headers_only
-from .frames import HEADER, frame
 
 log = logging.getLogger(__name__)
 _WORKER = [sys.executable, "-m", "sales_agent.channels.email.parse_worker"]
@@ -71,11 +71,16 @@ class ParsePool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
 
-    async def parse(self, raw: bytes, original_size: int | None = None) -> ParsedEmail:
+    async def start(self) -> None:
+        """Start the workers now (else on the first parse): an interpreter takes a second."""
         if self._idle is None:
-            self._idle = asyncio.Queue()
+            self._idle = idle = asyncio.Queue()
             for _ in range(self.size):
-                self._idle.put_nowait(await self._start())
+                idle.put_nowait(await self._start())
+
+    async def parse(self, raw: bytes, original_size: int | None = None) -> ParsedEmail:
+        await self.start()
+        assert self._idle is not None
         worker = await self._idle.get()
         job = frame((bytes(raw), original_size, self.limits))
         try:
