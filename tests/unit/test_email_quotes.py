@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sales_agent.channels.email import strip_html_quote, strip_quoted_reply
-from sales_agent.channels.email.html import html_to_text
+from sales_agent.channels.email.html import has_quote_markup, html_to_text
 
 
 class TestStripQuotedReply:
@@ -57,3 +57,22 @@ class TestHtml:
     def test_html_to_text_keeps_line_breaks(self) -> None:
         assert html_to_text("<p>Раз</p><p>Два<br>Три&nbsp;!</p>").split("\n") == [
             "Раз", "", "Два", "Три !"]
+
+    def test_history_after_an_outlook_header_goes_with_its_tails(self) -> None:
+        html = ("<div>Новое<div id='divRplyFwdMsg'>От: Анна</div>хвост старого<p>старое</p>"
+                "</div><p>подпись</p>")
+        assert html_to_text(html).split("\n") == ["Новое", "", "подпись"]
+
+    def test_text_after_a_blockquote_is_kept(self) -> None:
+        html = "<p>Раз</p><blockquote>цитата</blockquote>Два<div class='x_gmail_quote'>ц</div>"
+        assert [x for x in html_to_text(html).split("\n") if x] == ["Раз", "Два"]
+        assert "цитата" in html_to_text(html, cut_quotes=False)
+
+    def test_crm_quote_classes_are_quote_markup(self) -> None:
+        assert has_quote_markup("<p>Да</p><div class='amo-quote'>старое</div>")
+        assert has_quote_markup("<p>Да</p><blockquote>старое</blockquote>")
+        assert not has_quote_markup("<p>Да</p><div class='signature'>Иван</div>")
+
+    def test_scripts_styles_and_broken_markup_give_text_only(self) -> None:
+        html = "<style>p{}</style><script>alert(1)</script><p>Текст<b>жирный<i>курсив"
+        assert html_to_text(html) == "Текстжирныйкурсив"  # inline tags join, as a browser
