@@ -35,7 +35,7 @@ _WROTE = re.compile(
     r"(?:пишет|написал|написала|написал\(а\)|wrote|schrieb|a écrit|escribió|scrisse)\s*:\s*$", re.I
 )
 # The Bat!: "Вы писали 17 ноября 2025 г., 12:30:", "You wrote 17 November 2025, 12:30:"
-_THE_BAT = re.compile(r"^(?:Вы писали|Вы написали|You wrote|Anna wrote)\b.{0,80}:\s*$", re.I)
+_THE_BAT = re.compile(r"^(?:Вы писали|Вы написали|You wrote)\b.{0,80}:\s*$", re.I)
 # "пн, 17 нояб. 2025 г. в 12:30, Анна <a@b.ru>:" (Gmail RU), "… от Анна <a@b.ru>:" (Mail.ru),
 # '17.11.2025, 12:30, "Анна" <a@b.ru>:' (Yandex): a date-ish line ending with an address and ":".
 _ADDRESS_COLON = re.compile(r"\d.*<?\s*[^\s<>@]+@[^\s<>@]+\s*>?\s*:\s*$")
