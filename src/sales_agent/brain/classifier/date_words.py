@@ -69,16 +69,30 @@ def lookup(table: dict[str, int], word: str) -> int | None:
 
 
 @lru_cache(maxsize=64)
-def _days_off(year: int) -> frozenset[date]:
+def days_off(year: int, country: str = "RU") -> frozenset[date]:
+    """Public holidays and moved days off (the `holidays` package knows the RU decrees)."""
     import holidays
 
-    return frozenset(holidays.country_holidays("RU", years=[year]))
+    try:
+        return frozenset(holidays.country_holidays(country, years=[year]))
+    except NotImplementedError:  # an unknown country code: weekends only
+        return frozenset()
 
 
-def first_workday(day: date) -> date:
-    """The first Russian working day on or after `day` (weekends and public holidays skipped)."""
-    while day.weekday() >= 5 or day in _days_off(day.year):
+def is_day_off(day: date, country: str = "RU") -> bool:
+    return day.weekday() >= 5 or day in days_off(day.year, country)
+
+
+def first_workday(day: date, country: str = "RU") -> date:
+    """The first working day on or after `day` (weekends and public holidays skipped)."""
+    while is_day_off(day, country):
         day += timedelta(days=1)
+    return day
+
+
+def add_workdays(day: date, count: int, country: str = "RU") -> date:
+    for _ in range(count):
+        day = first_workday(day + timedelta(days=1), country)
     return day
 
 
@@ -86,3 +100,26 @@ def after_new_year(today: date) -> date:
     """The first working day after the Russian New Year holidays that are still ahead."""
     year = today.year if today.month == 1 and today.day <= 10 else today.year + 1
     return first_workday(date(year, 1, 9))
+
+
+def after_holidays(today: date) -> date:
+    """«После праздников»: the working day after the next RU holiday cluster (New Year by default).
+
+    A holiday within two weeks is the one meant (4 November, 23 February, 8 March, May);
+    otherwise, and from December on, it is the New Year break.
+    """
+    if today.month == 12 or (today.month == 1 and today.day <= 10):
+        return after_new_year(today)
+    for offset in range(1, 15):
+        day = today + timedelta(days=offset)
+        if day in days_off(day.year):
+            while is_day_off(day):
+                day += timedelta(days=1)
+            return day
+    return after_new_year(today)
+
+
+def thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (US)."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)

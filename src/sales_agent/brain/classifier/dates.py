@@ -1,7 +1,8 @@
 """Dates in a reply, resolved against the message date: our own table first, dateparser after.
 
 `find_dates` returns every date it sees with its role: "return" (back on…), "until" (до, until),
-"after" (после, after: the next day), or "plain". `pick_until` chooses the one that matters.
+"after" (после, after: the next day), or "plain", and the window [earliest, latest] a careful
+reader would accept. `pick_until` chooses the one that matters, `pick_window` its window.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .date_words import MONTH_RE, UNIT_RE, first_workday
+from .date_words import MONTH_RE, UNIT_RE, add_workdays, first_workday
 from .dates_cal import absolute_dates, month_dates, quarter_dates, weekday_dates
 from .dates_rel import relative_dates
 
@@ -21,6 +22,12 @@ class FoundDate:
     role: str  # "return" | "until" | "after" | "plain"
     start: int
     phrase: str
+    earliest: date | None = None  # None: exactly `day`
+    latest: date | None = None
+
+    @property
+    def window(self) -> tuple[date, date]:
+        return self.earliest or self.day, self.latest or self.day
 
 
 _RETURN = re.compile(r"(вернусь|возвраща|вернемся|выйду|выхожу|буду на (связи|месте|работе)|"
@@ -42,24 +49,47 @@ def _role(text: str, start: int) -> str:
     return "plain"
 
 
-def find_dates(text: str, now: datetime) -> list[FoundDate]:
-    """Every date expression in `text` (lower-cased inside), masked so no span counts twice."""
+_LATIN = re.compile(r"[a-z]")
+_CYRILLIC = re.compile(r"[а-я]")
+_INCLUSIVE = re.compile(r"\s*\(?(включительно|inclusive|inclusively)")
+
+
+def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[FoundDate]:
+    """Every date expression in `text` (lower-cased inside), masked so no span counts twice.
+
+    `now` is the message time in the lead's time zone; `lang` ("ru"/"en") decides 12/7 (US
+    order in English); None guesses it from the letters.
+    """
     low = text.lower().replace("ё", "е")
+    if lang is None:
+        lang = "en" if len(_LATIN.findall(low)) > len(_CYRILLIC.findall(low)) else "ru"
     today = now.date()
     found: list[FoundDate] = []
-    for finder in (absolute_dates, relative_dates, quarter_dates, month_dates, weekday_dates):
-        for start, end, day, _ranged in sorted(finder(low, today), key=lambda x: x[0]):
+    for finder in (absolute_dates, weekday_dates, relative_dates, quarter_dates, month_dates):
+        for start, end, day, window in sorted(finder(low, today, lang), key=lambda x: x[0]):
             if day is None or "\0" in low[start:end]:
                 continue
-            role = _role(low, start)
-            through = role == "until" and re.search(r"(\bпо|through|thru)\s*$", low[:start])
-            if (role == "after" or through) and _is_day(low[start:end]):
-                day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day
-            found.append(FoundDate(day, role, start, text[start:end]))
+            found.append(_found(low, text, start, end, day, window))
             low = low[:start] + "\0" * (end - start) + low[end:]
     if not found:
         found = _dateparser(text, now)
     return sorted(found, key=lambda f: f.start)
+
+
+def _found(low: str, text: str, start: int, end: int, day: date,
+           window: tuple[date, date] | None) -> FoundDate:
+    role = _role(low, start)
+    through = role == "until" and (re.search(r"(\bпо|through|thru)\s*$", low[:start])
+                                   or _INCLUSIVE.match(low[end:]))
+    if (role == "after" or through) and _is_day(low[start:end]):
+        day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day
+        window = None
+    if role == "after" and window is None:
+        window = (day, day + timedelta(days=6))
+    elif role in ("return", "until") and window is None:
+        window = (day, add_workdays(day, 1))  # back that day or the next working day
+    earliest, latest = window or (None, None)
+    return FoundDate(day, role, start, text[start:end], earliest, latest)
 
 
 def _is_day(phrase: str) -> bool:
@@ -88,15 +118,26 @@ def _dateparser(text: str, now: datetime) -> list[FoundDate]:
     return out
 
 
-def pick_until(found: list[FoundDate], *, auto_reply: bool = False) -> date | None:
+def pick_date(found: list[FoundDate], *, auto_reply: bool = False) -> FoundDate | None:
     """The date that matters: a return date, then (autoresponder) an "until", else the latest."""
     if not found:
         return None
     for role in ("return", "until") if auto_reply else ("return",):
-        chosen = [f.day for f in found if f.role == role]
+        chosen = [f for f in found if f.role == role]
         if chosen:
-            return max(chosen)
-    return max(f.day for f in found)
+            return max(chosen, key=lambda f: f.day)
+    return max(found, key=lambda f: f.day)
 
 
-__all__ = ["FoundDate", "find_dates", "first_workday", "pick_until"]
+def pick_until(found: list[FoundDate], *, auto_reply: bool = False) -> date | None:
+    chosen = pick_date(found, auto_reply=auto_reply)
+    return chosen.day if chosen else None
+
+
+def pick_window(found: list[FoundDate], *, auto_reply: bool = False) -> tuple[date, date] | None:
+    """[earliest, latest] acceptable for the date `pick_until` chooses."""
+    chosen = pick_date(found, auto_reply=auto_reply)
+    return chosen.window if chosen else None
+
+
+__all__ = ["FoundDate", "find_dates", "first_workday", "pick_date", "pick_until", "pick_window"]

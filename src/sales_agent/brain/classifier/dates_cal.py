@@ -1,6 +1,7 @@
 """Calendar dates written out: "15.11", "20 октября", "mid-November", quarters, weekdays.
 
-Each finder returns (start, end, date, is_range_end) spans over lower-cased text.
+Each finder returns (start, end, date, window) spans over lower-cased text, where window is
+(earliest, latest) for a loose phrase ("в ноябре", "во втором квартале") and None for one day.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .date_words import (
     lookup,
 )
 
-Span = tuple[int, int, date | None, bool]
+Window = tuple[date, date]
+Span = tuple[int, int, date | None, Window | None]
 
 RECENT_PAST = timedelta(days=90)  # "мы говорили 10 ноября" is the past, not next November
 
@@ -45,22 +47,45 @@ def _month_start(today: date, month: int) -> date:
     return after_new_year(today) if month == 1 else found
 
 
-def absolute_dates(text: str, today: date) -> list[Span]:
-    """(start, end, date, is_range_end) for calendar dates written out."""
+_NUMERIC = re.compile(
+    r"(?<![\d.:,$€₽/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/]|\.\d|,\d)"
+    r"(?!\s*(?:тыс|млн|млрд|руб|р\b|k\b|m\b|%|₽|\$|€|usd|rub|час|ч\b|hour|мин|min))")
+
+
+def _day_month(first: int, second: int, sep: str, lang: str) -> tuple[int, int]:
+    """US order (12/14, 12/7) for a slash in English; else day first unless impossible."""
+    if (sep == "/" and lang == "en" and first <= 12) or (second > 12 >= first):
+        return second, first
+    return first, second
+
+
+def _clock_like(before: str, m: re.Match[str]) -> bool:
+    """"в 11.10", "at 9.30", "до 18.00": a time of day, not a date ("к 15.11", "до 20.12")."""
+    if m[4] or m[2] != "." or len(m[3]) != 2 or int(m[1]) > 23:
+        return False
+    minute = int(m[3])
+    if re.search(r"(\bв|\bat|\bс|\bк|\bfrom|\bby)\s*$", before):
+        return minute % 5 == 0
+    return bool(re.search(r"(\bдо|\buntil|\btill)\s*$", before)) and minute in (0, 30)
+
+
+def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
+    """(start, end, date, window) for calendar dates written out."""
     out: list[Span] = []
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
-        out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), False))
-    numeric = (r"(?<![\d.:,$€₽])(\d{1,2})[./](\d{2})(?:[./](\d{2,4}))?(?![\d:]|\.\d|,\d)"
-               r"(?!\s*(?:тыс|млн|млрд|руб|р\b|k\b|m\b|%|₽|\$|€|usd|rub))")
-    for m in re.finditer(numeric, text):
-        d, mo = int(m[1]), int(m[2])
-        year = int(m[3]) + (2000 if m[3] and len(m[3]) == 2 else 0) if m[3] else None
-        clock = re.search(r"(\bв|\bat|\bс|\bдо)\s*$", text[max(0, m.start() - 4): m.start()])
-        if clock and d <= 23:  # "в 11.10" is a time of day
+        out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), None))
+    for m in _NUMERIC.finditer(text):
+        before = text[max(0, m.start() - 16): m.start()]
+        dated = m[4] or re.search(WEEKDAY_RE, before) or (m[2] == "/" and lang == "en")
+        if len(m[3]) == 1 and not dated:  # "1.5 месяца" is a number, "Monday 12/7" a date
             continue
+        d, mo = _day_month(int(m[1]), int(m[3]), m[2], lang)
+        year = int(m[4]) + (2000 if len(m[4]) == 2 else 0) if m[4] else None
+        if _clock_like(before, m):
+            continue  # "в 11.10" is a time of day
         if 1 <= d <= 31 and 1 <= mo <= 12:
             out.append((m.start(), m.end(), _future(today, mo, d, year, keep_recent=True),
-                        False))
+                        None))
     day_month = (rf"(?:(?:с\s+|from\s+)?(\d{{1,2}})\s*(?:[-–—]|по|to|till|until|до)\s*)?"
                  rf"(\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?\s+(?:of\s+)?"
                  rf"({MONTH_RE})(?:\s+(\d{{4}}))?")
@@ -69,17 +94,16 @@ def absolute_dates(text: str, today: date) -> list[Span]:
         if month:
             found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
-            ranged = bool(m[1])
-            if ranged and found:  # "5–9 October": back the day after the range
+            if m[1] and found:  # "5–9 October": back the day after the range
                 found += timedelta(days=1)
-            out.append((m.start(), m.end(), found, ranged))
-    for m in re.finditer(rf"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{{4}}))?",
-                         text):
+            out.append((m.start(), m.end(), found, None))
+    for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
+                         rf"(?:,?\s+(\d{{4}}))?", text):
         month = lookup(MONTHS, m[1])
         if month and re.match(r"[a-z]", m[1]):
             found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
                             keep_recent=True)
-            out.append((m.start(), m.end(), found, False))
+            out.append((m.start(), m.end(), found, None))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on)\s+(?:the\s+)?(\d{1,2})"
                 r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
     for m in re.finditer(day_only, text):
@@ -90,7 +114,7 @@ def absolute_dates(text: str, today: date) -> list[Span]:
             found = _future(today, today.month, day)
             if found and found.year > today.year and today.month < 12:
                 found = _future(today, today.month + 1, day)
-            out.append((start, m.end(), found, False))
+            out.append((start, m.end(), found, None))
     return out
 
 
@@ -101,7 +125,30 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def month_dates(text: str, today: date) -> list[Span]:
+def _month_last(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
+    """The best day and the window for "в начале / в середине / в конце / во второй половине"."""
+    start = _month_start(today, month)
+    first = start.replace(day=1) if month != 1 else date(start.year, 1, 1)
+    last = _month_last(first)
+    if re.search(r"втор|second", part):
+        best = _future(today, month, 16) or start
+        return best, (best, last)
+    if re.search(r"серед|mid", part):
+        best = _future(today, month, 15) or start
+        return best, (max(start, best - timedelta(days=5)), best + timedelta(days=5))
+    if re.search(r"кон|end|late|последн", part):
+        best = _future(today, month, last.day - 3) or start
+        return best, (max(start, best - timedelta(days=7)), _month_last(best))
+    if part:  # начало, первые числа, первая половина
+        return start, (start, max(start, start.replace(day=10)))
+    return start, (start, _month_last(start))
+
+
+def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     where = (r"(во?\s+втор\w+\s+половин\w+|second\s+half\s+of|в\s+последн\w+\s+числ\w+|"
              r"в\s+перв\w+\s+(?:половин\w+|числ\w+|декад\w+)|first\s+half\s+of|"
@@ -112,51 +159,65 @@ def month_dates(text: str, today: date) -> list[Span]:
         month = lookup(MONTHS, m[2])
         if not month:
             continue
-        start = _month_start(today, month)
-        part = (m[1] or "").strip()
-        if re.search(r"втор|second", part):
-            start = _future(today, month, 16) or start
-        elif re.search(r"серед|mid", part):
-            start = _future(today, month, 15) or start
-        elif re.search(r"кон|end|late|последн", part):
-            last = calendar.monthrange(start.year, month)[1]
-            start = _future(today, month, last - 3) or start
-        out.append((m.start(), m.end(), start, False))
+        best, window = _part_of_month(today, month, (m[1] or "").strip())
+        out.append((m.start(), m.end(), best, window))
     seasons = r"\b(весн\w*|spring|летом|summer|осен\w*|autumn|the\s+fall|зим\w*|winter)\b"
     for m in re.finditer(seasons, text):
         month = lookup(SEASONS, m[1].replace("летом", "лет").replace("the fall", "fall"))
         if month:
-            out.append((m.start(), m.end(), _month_start(today, month), False))
+            start = _month_start(today, month)
+            end = _month_last(date(start.year + (month == 12), (month + 1) % 12 + 1, 1))
+            out.append((m.start(), m.end(), start, (start, end)))
     return out
 
 
-def quarter_dates(text: str, today: date) -> list[Span]:
+def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     q_now = (today.month - 1) // 3 + 1
-    for m in re.finditer(r"(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
+    for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?)?"
+                         r"(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
                          r"[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq([1-4])\b", text):
-        q = ORDINAL_QUARTER.get(m[1]) if m[1] else int(m[2])
+        q = ORDINAL_QUARTER.get(m[2]) if m[2] else int(m[3])
         if q is None:
             continue
         year = today.year + (1 if q <= q_now else 0)
-        if q == q_now:
-            out.append((m.start(), m.end(), today + timedelta(days=1), False))
-            continue
         start = date(year, 3 * q - 2, 1)
-        out.append((m.start(), m.end(), after_new_year(today) if q == 1 else start, False))
+        if q == q_now:
+            start = today + timedelta(days=1)
+        elif q == 1:
+            start = after_new_year(today)
+        end = _month_last(date(year, 3 * q, 1)) if q != q_now else _month_last(
+            date(today.year, 3 * q, 1))
+        if m[1]:
+            end = min(end, start + timedelta(days=14))
+        out.append((m.start(), m.end(), start, (start, end)))
     return out
 
 
-def weekday_dates(text: str, today: date) -> list[Span]:
+_NEXT_WEEK = r"(?:на\s+)?следующ\w+\s+недел\w+|next\s+week"
+_THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
+
+
+def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
+    """The next such weekday; «четверг на следующей неделе» is next week's; a weekday written
+    beside a calendar date («в пятницу, 27 ноября», "Monday 12/7") is left to that date."""
     out: list[Span] = []
-    for m in re.finditer(rf"(следующ\w+\s+|next\s+)?\b({WEEKDAY_RE})", text):
-        wd = lookup(WEEKDAYS, m[2])
+    pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
+               rf"(следующ\w+\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
+               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK})))?")
+    for m in re.finditer(pattern, text):
+        wd = lookup(WEEKDAYS, m[4])
         if wd is None:
             continue
-        if m[1]:  # "в следующий вторник": that weekday of next week
-            monday = today + timedelta(days=7 - today.weekday())
-            found = monday + timedelta(days=wd)
+        if re.match(r"[\s,(]*(?:the\s+)?\0", text[m.end():]) or re.search(r"\0[\s,(]*$",
+                                                                           text[:m.start()]):
+            continue  # the calendar date beside it wins
+        monday = today + timedelta(days=7 - today.weekday())
+        if m[1] or m[5] or (m[3] and re.match(r"следующ|next", m[3])):
+            found = monday + timedelta(days=wd)  # that weekday of next week
+        elif (m[2] or m[6] or m[3]) and wd > today.weekday():
+            found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"
         else:
             found = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
-        out.append((m.start(), m.end(), found, False))
+        out.append((m.start(), m.end(), found, None))
     return out

@@ -1,4 +1,8 @@
-"""Relative dates: "через две недели", "next month", "после праздников", "до конца года"…"""
+"""Relative dates: "через две недели", "next month", "после праздников", "до конца года"…
+
+A resolver gives either one day or (best, earliest, latest): the window a careful reader would
+still accept («через две-три недели» → [+14, +21], «после праздников» → around 11 January).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,22 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .date_words import NUMBER_RE, UNIT_RE, UNITS, after_new_year, lookup, number
+from .date_words import (
+    NUMBER_RE,
+    UNIT_RE,
+    UNITS,
+    add_workdays,
+    after_holidays,
+    after_new_year,
+    first_workday,
+    lookup,
+    number,
+    thanksgiving,
+)
+
+Window = tuple[date, date]
+Resolved = date | tuple[date, date, date]  # a day, or (best, earliest, latest)
+Span = tuple[int, int, date | None, Window | None]
 
 
 def add_months(day: date, months: float) -> date:
@@ -19,124 +38,225 @@ def add_months(day: date, months: float) -> date:
     return date(year, month, min(day.day, last)) + timedelta(days=extra_days)
 
 
+def _month_last(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 def _next_monday(t: date) -> date:
     return t + timedelta(days=7 - t.weekday())
 
 
-def _month_end(t: date, months_ahead: int = 0) -> date:
+def _month_end(t: date, months_ahead: int = 0) -> Resolved:
     first = add_months(t.replace(day=1), months_ahead)
-    end = first.replace(day=calendar.monthrange(first.year, first.month)[1]) - timedelta(days=3)
-    return end if end > t else _month_end(t, months_ahead + 1)
+    last = _month_last(first)
+    if last - timedelta(days=3) <= t:
+        return _month_end(t, months_ahead + 1)
+    return last - timedelta(days=3), max(t + timedelta(days=1), last - timedelta(days=9)), last
 
 
 def _quarter_start(t: date) -> date:
     q = (t.month - 1) // 3 + 1
-    if q == 4:
-        return after_new_year(t)
-    return date(t.year, 3 * q + 1, 1)
+    return after_new_year(t) if q == 4 else date(t.year, 3 * q + 1, 1)
+
+
+def _next_quarter(t: date, m: re.Match[str]) -> Resolved:
+    start = _quarter_start(t)
+    if re.search(r"начал|early|beginning|start", m[0]):  # the first ~2 weeks
+        return start, start, start + timedelta(days=14)
+    return start, start, _month_last(add_months(start.replace(day=1), 2))
 
 
 def _friday(t: date) -> date:
     return t + timedelta(days=(4 - t.weekday()) % 7 or 7)
 
 
-def _year_end(t: date) -> date:
-    end = date(t.year, 12, 21)
-    return end if end > t else date(t.year + 1, 12, 21)
+def _year_end(t: date) -> Resolved:
+    year = t.year if date(t.year, 12, 21) > t else t.year + 1
+    return date(year, 12, 21), max(t + timedelta(days=1), date(year, 12, 15)), date(year, 12, 30)
 
+
+def _after_new_year(t: date, lang_en: bool = False) -> Resolved:
+    best = after_new_year(t)
+    earliest = date(best.year, 1, 4 if lang_en else 9)
+    return best, min(best, earliest), add_workdays(best, 2)
+
+
+def _after_holidays(t: date, m: re.Match[str]) -> Resolved:
+    if re.search(r"[a-z]", m[0]):  # "after the holidays": Christmas and New Year
+        return _after_new_year(t, lang_en=True)
+    best = after_holidays(t)
+    return best, best - timedelta(days=2), add_workdays(best, 2)
+
+
+_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|\bnot\b|\bno\b|busy|"
+                   r"frozen|closed|out of")
+
+
+def _until_year_end(t: date, m: re.Match[str]) -> Resolved:
+    """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
+    start = m.string.rfind(".", 0, m.start()) + 1
+    end = m.string.find(".", m.end())
+    sentence = m.string[start: len(m.string) if end < 0 else end]
+    return _after_new_year(t) if _BUSY.search(sentence) else _year_end(t)
+
+
+def _closer_to_season(t: date, m: re.Match[str]) -> Resolved:
+    month = {"вес": 3, "spr": 3, "лет": 6, "sum": 6, "осе": 9, "aut": 9, "fal": 9, "зим": 12,
+             "win": 12}[m[2][:3]]
+    start = date(t.year, month, 1)
+    if start <= t:
+        start = date(t.year + 1, month, 1)
+    return start, max(t + timedelta(days=1), start - timedelta(days=14)), start + timedelta(days=14)
+
+
+def _after_christmas(t: date) -> Resolved:
+    day = date(t.year, 12, 28)
+    day = day if day > t else date(t.year + 1, 12, 28)
+    return day, day - timedelta(days=1), day + timedelta(days=4)
+
+
+def _before_christmas(t: date) -> Resolved:
+    day = date(t.year, 12, 21)
+    day = day if day > t else date(t.year + 1, 12, 21)
+    return day, max(t + timedelta(days=1), day - timedelta(days=7)), day + timedelta(days=2)
+
+
+def _after_thanksgiving(t: date) -> Resolved:
+    """The Monday after the fourth Thursday of November."""
+    day = thanksgiving(t.year) + timedelta(days=4)
+    day = day if day > t else thanksgiving(t.year + 1) + timedelta(days=4)
+    return day, day - timedelta(days=3), day + timedelta(days=4)
+
+
+def _before_thanksgiving(t: date) -> Resolved:
+    day = thanksgiving(t.year)
+    day = day if day > t else thanksgiving(t.year + 1)
+    return day - timedelta(days=3), max(t + timedelta(days=1), day - timedelta(days=10)), day
+
+
+def _after_may(t: date) -> Resolved:
+    year = t.year if t < date(t.year, 5, 12) else t.year + 1
+    best = first_workday(date(year, 5, 12))
+    return best, best - timedelta(days=1), add_workdays(best, 2)
+
+
+def _before_may(t: date) -> Resolved:
+    year = t.year if t < date(t.year, 4, 28) else t.year + 1
+    return date(year, 4, 27), max(t + timedelta(days=1), date(year, 4, 20)), date(year, 4, 30)
+
+
+def _year_start(t: date) -> Resolved:
+    best = after_new_year(t)
+    return best, best, date(best.year, 1, 31)
+
+
+def _week(t: date, m: re.Match[str]) -> Resolved:
+    monday = _next_monday(t)
+    return monday, monday, monday + timedelta(days=4)
+
+
+def _month(t: date, m: re.Match[str]) -> Resolved:
+    first = add_months(t.replace(day=1), 1)
+    if re.search(r"начал|early|beginning", m[0]):
+        return first, first, first + timedelta(days=9)
+    return first, first, _month_last(first)
+
+
+_HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
+             r"the\s+holidays|new\s+year\w*)")
+_OVER_NEW_YEAR = (r"(?:на|в)\s+(?:новогодн\w+\s+(?:праздник\w*|каникул\w*)|каникулах)|"
+                  r"(?:over|during)\s+the\s+(?:holidays|holiday\s+season|new\s+year)|"
+                  r"в\s+новом\s+году|in\s+the\s+new\s+year")
+_SEASON = (r"(ближе\s+к|к|towards?|closer\s+to|nearer\s+to)\s+"
+           r"(весн|лет|осен|зим|spring|summer|autumn|fall|winter)\w*")
+_QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:the\s+)?|beginning\s+of\s+"
+            r"(?:the\s+)?|(?:at\s+)?the\s+start\s+of\s+(?:the\s+)?)?"
+            r"(?:следующ\w+\s+квартал\w*|next\s+quarter)")
 
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
-_FIXED: list[tuple[str, Callable[[date, re.Match[str]], date]]] = [
+_FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"послезавтра|day after tomorrow", lambda t, m: t + timedelta(days=2)),
     (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
-     r"christmas|holidays)", lambda t, m: _year_end(t)),
-    (r"after\s+(christmas|xmas)", lambda t, m: _after_christmas(t)),
+     r"holidays)", lambda t, m: _year_end(t)),
+    (r"before\s+(christmas|xmas)", lambda t, m: _before_christmas(t)),
+    (r"after\s+(christmas|xmas)|(over|during)\s+(christmas|xmas)",
+     lambda t, m: _after_christmas(t)),
     (r"after\s+thanksgiving", lambda t, m: _after_thanksgiving(t)),
+    (r"before\s+thanksgiving", lambda t, m: _before_thanksgiving(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
     (r"через\s+полгода|in\s+half\s+a\s+year|in\s+six\s+months", lambda t, m: add_months(t, 6)),
-    (r"(после|after)\s+(новогодних\s+)?(праздник\w*|нового\s+года|нг\b|the\s+holidays|"
-     r"new\s+year\w*)|в\s+новом\s+году|in\s+the\s+new\s+year", lambda t, m: after_new_year(t)),
-    (r"после\s+майск\w+", lambda t, m: _after_may(t)),
-    (r"(в\s+начале\s+|early\s+|beginning\s+of\s+)?(следующ\w+\s+год\w*|next\s+year|"
-     r"нового\s+года|the\s+new\s+year)", lambda t, m: after_new_year(t)),
-    (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)",
-     lambda t, m: after_new_year(t)),
-    (r"(в|к|ближе\s+к|до|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
+    (r"(после|after)\s+(майск\w+|may\s+holidays)", lambda t, m: _after_may(t)),
+    (r"(до|перед)\s+майск\w+", lambda t, m: _before_may(t)),
+    (_HOLIDAYS, _after_holidays),
+    (_OVER_NEW_YEAR, lambda t, m: _after_new_year(t, lang_en=bool(re.search("[a-z]", m[0])))),
+    (r"(в\s+начале\s+|early\s+|beginning\s+of\s+)(следующ\w+\s+год\w*|next\s+year|"
+     r"нового\s+года|the\s+new\s+year)", lambda t, m: _year_start(t)),
+    (r"(следующ\w+\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
+     lambda t, m: _after_new_year(t)),
+    (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", _until_year_end),
+    (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(года|year)|year[- ]end", lambda t, m: _year_end(t)),
-    (r"(в|на)\s+следующ\w+\s+квартал\w*|next\s+quarter", lambda t, m: _quarter_start(t)),
+    (_SEASON, _closer_to_season),
+    (_QUARTER, _next_quarter),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(месяца|month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(месяца|month)", lambda t, m: _month_end(t)),
     (r"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?(следующ\w+\s+месяц\w*|next\s+month)",
-     lambda t, m: add_months(t.replace(day=1), 1)),
+     _month),
     (r"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(следующ\w+\s+недел\w+|next\s+week)",
      lambda t, m: _next_monday(t) + timedelta(days=4)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _next_monday(t)),
     (r"(в|к|by|at)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _friday(t)),
-    (r"(в\s+начале\s+|early\s+|с\s+)?(на\s+|со?\s+)?(следующ\w+\s+недел\w*|next\s+week)",
-     lambda t, m: _next_monday(t)),
+    (r"(в\s+начале\s+|early\s+|с\s+)?(на\s+|со?\s+)?(следующ\w+\s+недел\w*|next\s+week)", _week),
     (r"(на\s+)?(этой\s+неделе|this\s+week)", lambda t, m: t + timedelta(days=2)),
     (r"на\s+днях|in\s+a\s+few\s+days", lambda t, m: t + timedelta(days=3)),
 ]
 
-
-def _after_christmas(t: date) -> date:
-    day = date(t.year, 12, 28)
-    return day if day > t else date(t.year + 1, 12, 28)
-
-
-def _after_thanksgiving(t: date) -> date:
-    """The Monday after the fourth Thursday of November."""
-    for year in (t.year, t.year + 1):
-        first = date(year, 11, 1)
-        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        if thursday + timedelta(days=4) > t:
-            return thursday + timedelta(days=4)
-    return t
-
-
-def _after_may(t: date) -> date:
-    from .date_words import first_workday
-
-    year = t.year if t < date(t.year, 5, 12) else t.year + 1
-    return first_workday(date(year, 5, 12))
-
-
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(rf"(через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
-                   rf"({NUMBER_RE}(?:\s+или\s+{NUMBER_RE}|\s*-\s*\d+)?)?\s*(?:half\s+)?"
-                   rf"({UNIT_RE})(?:\s+(?:or\s+two|или\s+две|или\s+два))?|"
+                   rf"({NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
+                   rf"(?:half\s+)?({UNIT_RE})(?:\s+(?:or\s+two|или\s+две|или\s+два))?|"
                    rf"\b({NUMBER_RE})\s+({UNIT_RE})\s+(спустя|from\s+now|later)")
 
 
-def _span(t: date, m: re.Match[str]) -> date | None:
+def _shift(t: date, amount: float, days: int, months: int) -> date:
+    return add_months(t, amount * months) if months else t + timedelta(days=round(amount * days))
+
+
+def _span(t: date, m: re.Match[str]) -> Resolved | None:
     amount_text = m[2] if m[3] else m[4]
     unit_text = m[3] or m[5]
     unit = lookup({k: i for i, k in enumerate(UNITS)}, unit_text)
     if unit is None:
         return None
     days, months = list(UNITS.values())[unit]
-    amount = 1.0
+    amounts = [1.0]
     if amount_text:
-        parts = re.split(r"\s+или\s+|\s*-\s*", amount_text.strip())
-        amount = sum(number(p) for p in parts) / len(parts)
+        amounts = [number(p) for p in re.split(r"\s+(?:или|or)\s+|\s*[-–]\s*", amount_text.strip())]
     if m[0].endswith(("or two", "или две", "или два")):
-        amount = 1.5
-    if months:
-        return add_months(t, amount * months)
-    return t + timedelta(days=round(amount * days))
+        amounts = [1.0, 2.0]
+    best = _shift(t, sum(amounts) / len(amounts), days, months)
+    low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
+    slack = timedelta(days=0 if days == 1 else 2 if days == 7 else 7)  # "через месяц" is loose
+    return best, max(t + timedelta(days=1), low - slack), high + slack
 
 
-def relative_dates(text: str, today: date) -> list[tuple[int, int, date | None, bool]]:
-    out: list[tuple[int, int, date | None, bool]] = []
+def _as_span(m: re.Match[str], found: Resolved | None) -> Span:
+    if isinstance(found, tuple):
+        return m.start(), m.end(), found[0], (found[1], found[2])
+    return m.start(), m.end(), found, None
+
+
+def relative_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
+    out: list[Span] = []
     for pattern, resolve in _FIXED:
         for m in re.finditer(pattern, text):
-            if not any(s <= m.start() < e for s, e, _, _ in out):
-                out.append((m.start(), m.end(), resolve(today, m), False))
+            if not any(s <= m.start() < e for s, e, _, _ in out) and "\0" not in m[0]:
+                out.append(_as_span(m, resolve(today, m)))
     for m in _SPAN.finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _, _ in out):
-            out.append((m.start(), m.end(), _span(today, m), False))
+            out.append(_as_span(m, _span(today, m)))
     return out
