@@ -216,10 +216,12 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
 ]
 
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
-_SPAN = re.compile(rf"(через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
-                   rf"({NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
-                   rf"(?:half\s+)?({UNIT_RE})(?:\s+(?:or\s+two|или\s+две|или\s+два))?|"
-                   rf"\b({NUMBER_RE})\s+({UNIT_RE})\s+(спустя|from\s+now|later)")
+_SPAN = re.compile(
+    rf"(?:через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
+    rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
+    rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
+    rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
+    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+now|later)")
 
 
 def _shift(t: date, amount: float, days: int, months: int) -> date:
@@ -227,17 +229,16 @@ def _shift(t: date, amount: float, days: int, months: int) -> date:
 
 
 def _span(t: date, m: re.Match[str]) -> Resolved | None:
-    amount_text = m[2] if m[3] else m[4]
-    unit_text = m[3] or m[5]
-    unit = lookup({k: i for i, k in enumerate(UNITS)}, unit_text)
+    amount_text = m["amount"] if m["unit"] else m["amount2"]
+    unit = lookup({k: i for i, k in enumerate(UNITS)}, m["unit"] or m["unit2"])
     if unit is None:
         return None
     days, months = list(UNITS.values())[unit]
     amounts = [1.0]
     if amount_text:
         amounts = [number(p) for p in re.split(r"\s+(?:или|or)\s+|\s*[-–]\s*", amount_text.strip())]
-    if m[0].endswith(("or two", "или две", "или два")):
-        amounts = [1.0, 2.0]
+    if m["upto"]:  # "неделю-две", "a week or two"
+        amounts = [amounts[0], number(m["upto"])]
     best = _shift(t, sum(amounts) / len(amounts), days, months)
     low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
     slack = timedelta(days=0 if days == 1 else 2 if days == 7 else 7)  # "через месяц" is loose
