@@ -53,7 +53,7 @@ _COUNTRY_BY_ZONE = {"Europe/Moscow": "RU", "Europe/Samara": "RU", "Asia/Yekateri
 class MeetingTime:
     when: datetime | None  # the first usable slot, tz-aware; midnight when only a day is named
     has_time: bool
-    problems: tuple[str, ...] = ()  # "invalid_time" | "past" | "holiday" | "weekend" | "date_assumed"
+    problems: tuple[str, ...] = ()  # invalid_time | past | holiday | weekend | date_assumed
     reason: str = ""
     options: tuple[datetime, ...] = ()  # every slot proposed, in the order written
 
@@ -202,8 +202,8 @@ def read_meeting(text: str, *, now: datetime, tz: str = "Europe/Moscow",
             return MeetingTime(None, False, tuple(p for p, _ in problems),
                                "; ".join(r for _, r in problems))
         return NO_MEETING
-    problems += _problems(options[0], now if has_time else now.replace(hour=0, minute=0, second=0, microsecond=0),
-                          country)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    problems += _problems(options[0], now if has_time else midnight, country)
     kinds = tuple(dict.fromkeys(p for p, _ in problems))
     return MeetingTime(options[0], has_time, kinds, "; ".join(r for _, r in problems),
                        tuple(options))
