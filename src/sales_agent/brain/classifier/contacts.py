@@ -1,8 +1,14 @@
-"""Which colleague the lead names: an email or an @handle in the body, not the lead's own."""
+"""Which colleague the lead names: an email or an @handle in the body, not the lead's own.
+
+Never the lead's own address (the sender, the signature block) and never ours (`exclude`: our
+sending addresses and those in the quote header of our letter).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .text import split_signature
 
@@ -17,6 +23,42 @@ _PERSON = re.compile(
     r"отвечает|занимается|решает|ответственн|ведет|ведёт|"
     r"colleague|deputy|manager|director|head of|cmo|ceo|team|contact|reach|email|write to|"
     r"in charge|responsible|handles|owns|right person|forward", re.I)
+
+
+# Mailboxes anyone can open: a colleague there says nothing about the company.
+FREE_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "yandex.ru", "yandex.com", "ya.ru", "yandex.by", "yandex.kz",
+    "mail.ru", "bk.ru", "inbox.ru", "list.ru", "internet.ru", "rambler.ru", "lenta.ru",
+    "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com",
+    "mac.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "aol.com", "zoho.com",
+    "tut.by", "ukr.net",
+})
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "msk", "spb"}
+
+
+@dataclass(frozen=True)
+class FoundContact:
+    address: str  # lower-case email or "@handle"
+    start: int  # where it is written in `body`
+    end: int
+    named: bool  # a person-word ("коллеге", "contact") comes before it
+    body: str  # the text it was found in (the signature cut off)
+
+    @property
+    def why(self) -> str:
+        return ("a colleague named: " if self.named else "an address given: ") + self.address
+
+
+def company_domain(address: str | None) -> str | None:
+    """"ivan@msk.shop.co.uk" → "shop.co.uk"; None for a handle or a free-mail box."""
+    if not address or "@" not in address.strip("@"):
+        return None
+    host = address.rsplit("@", 1)[1].lower().strip(". >")
+    if host in FREE_MAIL:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
 
 
 def _own(address: str, sender: str | None, signature: str) -> bool:
@@ -35,19 +77,28 @@ def _signature_like(body: str, start: int) -> bool:
     return alone and lines_after <= 2 and body[:line_start].count("\n") >= 2
 
 
-def extract_contact(text: str, sender: str | None = None) -> tuple[str | None, str]:
-    """(contact, why): the address the lead names for someone else, lower-cased, or None."""
+def find_contact(text: str, sender: str | None = None,
+                 exclude: Iterable[str] = ()) -> FoundContact | None:
+    """The address the lead names for someone else: after a person-word first, then the first."""
     body, signature = split_signature(text)
-    found: list[tuple[int, str, bool]] = []  # (position, address, a person-word precedes it)
+    ours = {a.strip().lower().lstrip("@") for a in exclude if a}
+    found: list[FoundContact] = []
     for pattern, fmt in ((EMAIL, "{}"), (HANDLE, "@{}")):
         for m in pattern.finditer(body):
             address = fmt.format(m.group(1)).lower()
-            if _own(address, sender, signature) or _signature_like(body, m.start()):
+            if _own(address, sender, signature) or address.lstrip("@") in ours:
                 continue
-            before = body[max(0, m.start() - 80): m.start()]
-            found.append((m.start(), address, bool(_PERSON.search(before))))
+            named = bool(_PERSON.search(body[max(0, m.start() - 80): m.start()]))
+            if not named and _signature_like(body, m.start()):
+                continue
+            found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
-        return None, ""
-    found.sort(key=lambda f: (not f[2], f[0]))
-    _position, address, named = found[0]
-    return address, ("a colleague named: " if named else "an address given: ") + address
+        return None
+    return min(found, key=lambda f: (not f.named, f.start))
+
+
+def extract_contact(text: str, sender: str | None = None, *,
+                    exclude: Iterable[str] = ()) -> tuple[str | None, str]:
+    """(contact, why): the address the lead names for someone else, lower-cased, or None."""
+    found = find_contact(text, sender, exclude)
+    return (found.address, found.why) if found else (None, "")
