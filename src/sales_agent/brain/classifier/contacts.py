@@ -22,7 +22,8 @@ _PERSON = re.compile(
     r"к\s+нему|к\s+ней|к\s+@|пишите|напишите|обращ|свяж|контакт|передай|перенаправ|"
     r"отвечает|занимается|решает|ответственн|ведет|ведёт|"
     r"colleague|deputy|manager|director|head of|cmo|ceo|team|contact|reach|email|write to|"
-    r"in charge|responsible|handles|owns|right person|forward", re.I)
+    r"in charge|responsible|handles|owns|right person|forward|срочн|замещ|в мое отсутствие|"
+    r"urgent|in my absence|alternatively", re.I)
 
 
 # Mailboxes anyone can open: a colleague there says nothing about the company.

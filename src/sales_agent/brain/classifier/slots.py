@@ -1,0 +1,136 @@
+"""Slots of a reply: the colleague to write to, the date to write again, the meeting proposed.
+
+One entry point for the classifier and the playbook:
+
+    read_slots(body, now=…, tz="Europe/Moscow", lang="ru", sender="lead@shop.ru",
+               own_addresses=["sales@our.example"], quote_header_addresses=[…]) -> Slots
+
+Everything is resolved against the message time in the lead's time zone. Our own words (the
+quoted letter, its header) and the lead's own addresses (the sender, their signature) are never
+taken for a colleague.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .contact_names import colleague_name
+from .contacts import EMAIL, company_domain, find_contact
+from .dates import find_dates, pick_date
+from .text import clean, split_signature
+from .times import read_meeting
+
+DEFAULT_TZ = "Europe/Moscow"
+
+# The header of a quoted earlier message, in the common clients (Outlook ru/en, Gmail, Apple
+# Mail, Thunderbird, The Bat!, Bitrix24, forwarded blocks).
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original message|исходное сообщение|пересылаемое сообщение|"
+    r"forwarded message)|(?:от|from|sent|отправлено|кому|to|cc|копия|тема|subject|дата|date|"
+    r"от кого)\s*:\s*\S.*$|on .{4,120} wrote:\s*$|.{0,120}\s(?:пишет|написал|написала)\s*:\s*$|"
+    r"вы писали.*$|.{0,160}<[^>\s]+@[^>\s]+>\s*:\s*$)", re.I)
+_QUOTED_LINE = re.compile(r"^\s*(?:>|[A-ZА-Я]{1,3}>)")
+_OUT_OF_OFFICE = re.compile(
+    r"отпуск|командировк|отсутств|out of (?:the )?office|\booo\b|away|on leave|автоответ|"
+    r"auto.?reply|vacation|буду на связи|вернусь|back on|return|больнич|sick", re.I)
+
+
+@dataclass(frozen=True)
+class Slots:
+    contact: str | None = None  # the colleague's email (lower-case) or @handle
+    contact_name: str | None = None  # their name in the nominative, for the introduction
+    contact_is_foreign_domain: bool = False  # another company's domain than the lead's: review
+    contact_reason: str = ""
+    until_range: tuple[date, date] | None = None  # [earliest, latest] acceptable to write again
+    until: date | None = None  # the single best date in that range
+    meeting: datetime | None = None  # tz-aware; midnight when only a day is named
+    meeting_has_time: bool = False
+    meeting_problems: tuple[str, ...] = ()  # invalid_time | past | holiday | weekend | date_assumed
+    meeting_reason: str = ""
+    meeting_options: tuple[datetime, ...] = ()  # every slot offered, in the order written
+
+
+def _zone(tz: str) -> tuple[str, ZoneInfo]:
+    try:
+        return tz, ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return DEFAULT_TZ, ZoneInfo(DEFAULT_TZ)
+
+
+def split_quote(text: str) -> tuple[str, set[str]]:
+    """(the lead's own lines, addresses in the quote headers).
+
+    Quoted lines ("> …", «АС> …») are dropped; everything from the first quote header on is our
+    letter, unless the lead wrote nothing above it (bottom-posting): then the lines after the
+    header block are kept, less its header lines.
+    """
+    lines = [ln for ln in text.split("\n") if not _QUOTED_LINE.match(ln)]
+    headers = [i for i, ln in enumerate(lines) if i > 0 and _QUOTE_HEADER.match(ln)]
+    header_addresses = {a.lower() for i in headers for a in EMAIL.findall(lines[i])}
+    if not headers:
+        return "\n".join(lines), header_addresses
+    above = "\n".join(lines[: headers[0]])
+    if above.strip():
+        return above, header_addresses
+    return "\n".join(ln for i, ln in enumerate(lines) if i not in headers), header_addresses
+
+
+def _lead_domain(sender: str | None, signature: str) -> str | None:
+    for address in [sender or "", *EMAIL.findall(signature)]:
+        domain = company_domain(address)
+        if domain:
+            return domain
+    return None
+
+
+def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
+    found = find_contact(text, sender, ours)
+    if found is None:
+        return {}
+    _body, signature = split_signature(text)
+    colleague, lead = company_domain(found.address), _lead_domain(sender, signature)
+    return {"contact": found.address, "contact_reason": found.why,
+            "contact_name": colleague_name(found.body, found.start, found.end),
+            "contact_is_foreign_domain": bool(colleague and lead and colleague != lead)}
+
+
+def _date_slots(text: str, now: datetime, lang: str, auto_reply: bool | None) -> dict:
+    found = [f for f in find_dates(text, now, lang=lang) if f.day > now.date()]
+    if auto_reply is None:
+        auto_reply = bool(_OUT_OF_OFFICE.search(text))
+    chosen = pick_date(found, auto_reply=auto_reply)
+    if chosen is None:
+        return {}
+    earliest, latest = chosen.window
+    earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
+    window = (min(earliest, chosen.day), max(latest, chosen.day))
+    return {"until": chosen.day, "until_range": window}
+
+
+def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str = "ru",
+               sender: str | None = None, own_addresses: Iterable[str] = (),
+               quote_header_addresses: Iterable[str] = (),
+               auto_reply: bool | None = None) -> Slots:
+    """Every slot of the reply `body`, written at `now`, by a lead living in `tz`.
+
+    `own_addresses` are ours (never a colleague); `quote_header_addresses` are those in the
+    header of our quoted letter (also ours). `auto_reply` (None: guessed from the words) makes a
+    return date outrank any other date.
+    """
+    tz, zone = _zone(tz)
+    now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
+    text, header_addresses = split_quote(clean(body))
+    ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
+    meeting = read_meeting(text, now=now, tz=tz, lang=lang)
+    return Slots(**_contact_slots(text, sender, ours | header_addresses),
+                 **_date_slots(text, now, lang, auto_reply),
+                 meeting=meeting.when, meeting_has_time=meeting.has_time,
+                 meeting_problems=meeting.problems, meeting_reason=meeting.reason,
+                 meeting_options=meeting.options)
+
+
+__all__ = ["Slots", "read_slots", "split_quote"]
