@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .date_words import MONTH_RE, UNIT_RE, add_workdays, first_workday
+from .date_words import MONTH_RE, UNIT_RE, WEEKDAY_RE, add_workdays, first_workday
 from .dates_cal import absolute_dates, month_dates, quarter_dates, weekday_dates
 from .dates_rel import relative_dates
 
@@ -93,11 +93,12 @@ def _found(low: str, text: str, start: int, end: int, day: date,
 
 
 def _is_day(phrase: str) -> bool:
-    """An exact calendar day ("20 октября", "15.11"), not a month or a span."""
-    return bool(re.search(r"\d", phrase)) and not re.search(UNIT_RE, phrase)
+    """An exact calendar day ("20 октября", "15.11", "friday"), not a month or a span."""
+    return bool(re.search(rf"\d|{WEEKDAY_RE}", phrase)) and not re.search(rf"\b{UNIT_RE}", phrase)
 
 
 def _dateparser(text: str, now: datetime) -> list[FoundDate]:
+    text = text.replace("24/7", "    ")  # round the clock, not 24 July
     if not re.search(rf"{MONTH_RE}|\d", text.lower()):
         return []
     from dateparser.search import search_dates

@@ -75,6 +75,8 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), None))
     for m in _NUMERIC.finditer(text):
+        if m[0] == "24/7":  # round the clock, not a date
+            continue
         before = text[max(0, m.start() - 16): m.start()]
         dated = m[4] or re.search(WEEKDAY_RE, before) or (m[2] == "/" and lang == "en")
         if len(m[3]) == 1 and not dated:  # "1.5 месяца" is a number, "Monday 12/7" a date

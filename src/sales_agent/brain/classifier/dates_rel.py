@@ -72,7 +72,7 @@ def _friday(t: date) -> date:
 
 def _year_end(t: date) -> Resolved:
     year = t.year if date(t.year, 12, 21) > t else t.year + 1
-    return date(year, 12, 21), max(t + timedelta(days=1), date(year, 12, 15)), date(year, 12, 30)
+    return date(year, 12, 21), max(t + timedelta(days=1), date(year, 12, 20)), date(year, 12, 31)
 
 
 def _after_new_year(t: date, lang_en: bool = False) -> Resolved:
@@ -135,8 +135,8 @@ def _before_thanksgiving(t: date) -> Resolved:
 
 
 def _after_may(t: date) -> Resolved:
-    year = t.year if t < date(t.year, 5, 12) else t.year + 1
-    best = first_workday(date(year, 5, 12))
+    year = t.year if t < date(t.year, 5, 9) else t.year + 1
+    best = first_workday(date(year, 5, 9))  # the day after the Victory Day break
     return best, best - timedelta(days=1), add_workdays(best, 2)
 
 
@@ -241,7 +241,8 @@ def _span(t: date, m: re.Match[str]) -> Resolved | None:
         amounts = [amounts[0], number(m["upto"])]
     best = _shift(t, sum(amounts) / len(amounts), days, months)
     low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
-    slack = timedelta(days=0 if days == 1 else 2 if days == 7 else 7)  # "через месяц" is loose
+    slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days == 7 else 7)
+    # "через месяц" is loose; "через две-три недели" names its own bounds
     return best, max(t + timedelta(days=1), low - slack), high + slack
 
 
