@@ -1,0 +1,114 @@
+"""Meeting times in a reply: the slot, in the lead's zone, and what is wrong with it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sales_agent.brain.classifier.slots import read_slots
+from sales_agent.brain.classifier.times import read_meeting
+
+MSK = ZoneInfo("Europe/Moscow")
+WED = datetime(2026, 11, 18, 11, 30, tzinfo=timezone(timedelta(hours=3)))  # Wed 18 Nov 2026
+
+
+def _at(month: int, day: int, hour: int, minute: int = 0, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=MSK)
+
+
+def _lang(text: str) -> str:
+    return "en" if sum("a" <= ch.lower() <= "z" for ch in text) > len(text) / 3 else "ru"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("давайте созвонимся в четверг в 15", _at(11, 19, 15)),
+    ("Вторник в 11:00 подходит.", _at(11, 24, 11)),
+    ("tomorrow at 3pm", _at(11, 19, 15)),
+    ("Let's do Friday at 10:30 am", _at(11, 20, 10, 30)),
+    ("How about Monday 12/7 at 2 pm?", _at(12, 7, 14)),
+    ("давайте в пятницу, 27 ноября, в 14.30", _at(11, 27, 14, 30)),
+    ("можно завтра в 3 часа дня", _at(11, 19, 15)),
+    ("Давайте перенесём на пятницу, 11:00", _at(11, 20, 11)),
+    ("давайте 20 ноября в 15-00", _at(11, 20, 15)),
+    ("в четверг на следующей неделе в 16:00", _at(11, 26, 16)),
+    ("созвон в пн в 12", _at(11, 23, 12)),
+    ("Can we do 3:30pm tomorrow?", _at(11, 19, 15, 30)),
+    ("Let's meet at noon on Friday", _at(11, 20, 12)),
+    ("в четверг с 14 до 16 удобно", _at(11, 19, 14)),
+    ("Thursday from 2 to 4 works", _at(11, 19, 14)),
+    ("давайте в 9.30 в понедельник", _at(11, 23, 9, 30)),
+    ("I'm free Thursday at 4 PM CET", _at(11, 19, 18)),  # 16:00 in Berlin
+    ("давайте в 11 по екб в четверг", _at(11, 19, 9)),  # 11:00 in Yekaterinburg
+])
+def test_a_proposed_slot_is_resolved(text: str, expected: datetime) -> None:
+    meeting = read_meeting(text, now=WED, lang=_lang(text))
+    assert meeting.when == expected
+    assert meeting.has_time and meeting.problems == ()
+
+
+@pytest.mark.parametrize(("text", "problem", "expected"), [
+    ("давайте в 25:00", "invalid_time", None),
+    ("в 14:75 удобно", "invalid_time", None),
+    ("в 25 часов", "invalid_time", None),
+    ("давайте сегодня в 10", "past", _at(11, 18, 10)),
+    ("давайте 31 декабря в 12:00", "holiday", _at(12, 31, 12)),
+    ("7 января в 11:00", "holiday", _at(1, 7, 11, year=2027)),
+    ("давайте в субботу в 11", "weekend", _at(11, 21, 11)),
+    ("давайте в 15", "date_assumed", _at(11, 18, 15)),
+    ("давайте в 10 утра по мск", "date_assumed", _at(11, 19, 10)),
+])
+def test_a_slot_that_cannot_be_booked_as_is_is_flagged(text: str, problem: str,
+                                                       expected: datetime | None) -> None:
+    meeting = read_meeting(text, now=WED, lang="ru")
+    assert meeting.when == expected
+    assert problem in meeting.problems and meeting.reason
+
+
+def test_an_invalid_time_says_which() -> None:
+    assert "25:00" in read_meeting("давайте в 25:00", now=WED).reason
+
+
+def test_a_us_holiday_for_a_lead_in_new_york() -> None:
+    meeting = read_meeting("Let's talk Thursday 11/26 at 11am", now=WED, tz="America/New_York",
+                           lang="en")
+    assert meeting.when == datetime(2026, 11, 26, 11, tzinfo=ZoneInfo("America/New_York"))
+    assert meeting.problems == ("holiday",) and "Thanksgiving" in meeting.reason
+
+
+def test_a_day_without_a_time_is_a_meeting_at_midnight_without_time() -> None:
+    meeting = read_meeting("давайте созвонимся в четверг", now=WED)
+    assert meeting.when == _at(11, 19, 0) and not meeting.has_time
+
+
+@pytest.mark.parametrize("text", [
+    "напишите в четверг",
+    "мы работаем в 15 регионах",
+    "в 2026 году планируем",
+    "давайте созвонимся через месяц",
+    "in 15 minutes",
+    "к 15.11 пришлите",
+    "у нас в 5 филиалах 30% отзывов",
+    "",
+])
+def test_no_meeting_where_there_is_none(text: str) -> None:
+    meeting = read_meeting(text, now=WED, lang=_lang(text) if text else "ru")
+    assert meeting.when is None and meeting.problems == ()
+
+
+def test_alternatives_are_all_kept_in_order() -> None:
+    meeting = read_meeting("в среду в 11 или в четверг в 15", now=WED)
+    assert meeting.options == (_at(11, 25, 11), _at(11, 19, 15))
+
+
+def test_the_slot_is_in_the_lead_zone() -> None:
+    meeting = read_meeting("давайте в четверг в 15", now=WED, tz="Asia/Yekaterinburg")
+    assert meeting.when == datetime(2026, 11, 19, 15, tzinfo=ZoneInfo("Asia/Yekaterinburg"))
+
+
+def test_read_slots_carries_the_meeting() -> None:
+    slots = read_slots("Вторник в 11:00 подходит.", now=WED, lang="ru")
+    assert slots.meeting == _at(11, 24, 11) and slots.meeting_has_time
+    bad = read_slots("давайте в 25:00", now=WED, lang="ru")
+    assert bad.meeting is None and bad.meeting_problems == ("invalid_time",)
