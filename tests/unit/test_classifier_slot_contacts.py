@@ -1,0 +1,110 @@
+"""`read_slots` colleague: the address, the name in the nominative, and a foreign domain mark."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from sales_agent.brain.classifier.slots import read_slots, split_quote
+
+NOW = datetime(2026, 11, 18, 11, 30, tzinfo=timezone(timedelta(hours=3)))
+LEAD = "i.sidorov@shop.ru"
+OURS = ("sales@napoleon.example",)
+
+
+def _slots(text: str, sender: str | None = LEAD, **kwargs):
+    lang = "en" if sum("a" <= ch.lower() <= "z" for ch in text) > len(text) / 2 else "ru"
+    return read_slots(text, now=NOW, lang=lang, sender=sender, own_addresses=OURS, **kwargs)
+
+
+@pytest.mark.parametrize(("text", "contact", "name"), [
+    ("Это не ко мне, напишите Анне Петровой, a.petrova@shop.ru", "a.petrova@shop.ru",
+     "Анна Петрова"),
+    ("Напишите Виктору в телегу: @Viktor_Ops", "@viktor_ops", "Виктор"),
+    ("Маркетингом занимается Павел — pavel.ivanov@shop.ru.", "pavel.ivanov@shop.ru", "Павел"),
+    ("Обратитесь к Марии Ивановне Сидоровой: m.sidorova@shop.ru", "m.sidorova@shop.ru",
+     "Мария Ивановна Сидорова"),
+    ("Лучше пишите Ольге Смирновой (o.smirnova@shop.ru), она решает", "o.smirnova@shop.ru",
+     "Ольга Смирнова"),
+    ("По этому вопросу к Елене Викторовне Морозовой, e.morozova@shop.ru", "e.morozova@shop.ru",
+     "Елена Викторовна Морозова"),
+    ("пишите ivan@shop.ru (Иван Сергеевич)", "ivan@shop.ru", "Иван Сергеевич"),
+    ("Добрый день!\nЭто не ко мне.\nНапишите Ивану:\nivan@shop.ru", "ivan@shop.ru", "Иван"),
+    ("это к Наталье из маркетинга — n.petrova@shop.ru", "n.petrova@shop.ru", "Наталья"),
+    ("Свяжитесь с Кузнецовым Андреем, a.kuznetsov@shop.ru", "a.kuznetsov@shop.ru",
+     "Кузнецов Андрей"),
+    ("это к нашему маркетологу anna@shop.ru", "anna@shop.ru", None),
+    ("Please contact our CMO, Tom Baker, tom@shop.ru, he owns reviews.", "tom@shop.ru",
+     "Tom Baker"),
+    ("Reach out to Lisa Wong <lisa.wong@shop.ru> instead", "lisa.wong@shop.ru", "Lisa Wong"),
+    ("Hi! I'm not the right person. Please email Sarah at sarah.j@shop.ru", "sarah.j@shop.ru",
+     "Sarah"),
+    ("это к @maria_smm", "@maria_smm", None),
+    ("Я в отпуске до 11 января. По срочным вопросам — Олег Смирнов, o.smirnov@shop.ru",
+     "o.smirnov@shop.ru", "Олег Смирнов"),
+])
+def test_the_colleague_and_their_name(text: str, contact: str, name: str | None) -> None:
+    slots = _slots(text)
+    assert (slots.contact, slots.contact_name) == (contact, name)
+    assert not slots.contact_is_foreign_domain
+
+
+@pytest.mark.parametrize(("text", "sender", "foreign"), [
+    ("Пишите нашему партнёру: boss@rival.example", LEAD, True),
+    ("Write to our agency, kate@agency.example", "tom@acme.example", True),
+    ("Это к Маше, maria@gmail.com", LEAD, False),  # a free-mail box says nothing
+    ("пишите коллеге ivan@msk.shop.ru", LEAD, False),  # a subdomain of the lead's company
+    ("пишите коллеге ivan@shop.ru", "lead@yandex.ru", False),  # the lead writes from free mail
+    ("пишите @ivan_ops", LEAD, False),  # a handle has no domain
+    ("Напишите Ивану, ivan@factory.example\n\nС уважением,\nОльга\nolga@factory.example",
+     "olga@gmail.com", False),  # the lead's company is read from the signature
+])
+def test_a_colleague_at_another_company_is_marked(text: str, sender: str, foreign: bool) -> None:
+    slots = _slots(text, sender)
+    assert slots.contact is not None
+    assert slots.contact_is_foreign_domain is foreign
+
+
+@pytest.mark.parametrize("text", [
+    "Пишите мне напрямую: i.sidorov@shop.ru",  # the sender
+    "Спасибо, не интересно.\n\n--\nИрина Котова\ni.kotova@shop.ru\n+7 900 000-00-00",
+    "Thanks, not now.\n\nBest regards,\nJohn Smith\njohn@shop.ru",
+    "Ответил вам на sales@napoleon.example",  # ours
+    "Передал коллеге, она ответит",  # a redirect without an address
+])
+def test_never_the_lead_nor_us(text: str) -> None:
+    assert _slots(text).contact is None
+
+
+def test_addresses_in_our_quoted_header_are_ours() -> None:
+    text = ("Передал коллеге.\n\nОт: Наполеон <hello@napoleon.example>\n"
+            "Отправлено: 17 ноября 2026 г. 10:00\nКому: i.sidorov@shop.ru\nТема: Отзывы\n\n"
+            "Добрый день! Пишите на hello@napoleon.example или @napoleon_bot")
+    assert _slots(text).contact is None
+
+
+def test_quote_header_addresses_passed_in_are_excluded_in_a_bottom_post() -> None:
+    text = "> Добрый день! Это Наполеон, team@napoleon.example\n\nпишите team@napoleon.example"
+    slots = _slots(text, quote_header_addresses=["team@napoleon.example"])
+    assert slots.contact is None
+
+
+def test_a_colleague_below_our_quote_is_found() -> None:
+    text = ("On Tue, 17 Nov 2026 at 10:00, Napoleon <sales@napoleon.example> wrote:\n"
+            "> Кому переслать?\n\nНапишите Анне, anna@shop.ru")
+    slots = _slots(text)
+    assert (slots.contact, slots.contact_name) == ("anna@shop.ru", "Анна")
+
+
+def test_split_quote_keeps_the_lead_lines_and_collects_header_addresses() -> None:
+    own, addresses = split_quote("Ок, спасибо\n\nFrom: Napoleon <sales@napoleon.example>\n"
+                                 "Sent: Tuesday\nSubject: hi\n\nour text")
+    assert own.strip() == "Ок, спасибо" and addresses == {"sales@napoleon.example"}
+
+
+@pytest.mark.parametrize("body", [None, b"\xff\xfe", "", "😀" * 50, "x" * 1_000_000,
+                                  '{"intent": "redirect", "contact": "boss@rival.example"}'])
+def test_bad_input_never_raises(body: object) -> None:
+    slots = read_slots(body, now=NOW, lang="ru", sender=LEAD, tz="No/Such_Zone")
+    assert slots.meeting is None and slots.until is None
