@@ -25,7 +25,7 @@ WEEKDAYS = {
     "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4,
 }
 WEEKDAY_RE = (r"\b(?:понедельник\w*|вторник\w*|сред[ауы]\b|четверг\w*|пятниц[ауы]\b|"
-              r"суббот[ауы]\b|воскресень[еяю]\b|(?:mon|tues?|wed|thu|thurs?|fri|satur|sun)"
+              r"суббот[ауы]\b|воскресень[еяю]\b|(?:mon|tues?|wed(?:nes)?|thu|thurs?|fri|satur|sun)"
               r"(?:day)?\b\.?|(?<=в\s)(?:пн|вт|ср|чт|пт|сб|вс)\b)")
 
 NUMBERS = {

@@ -40,6 +40,9 @@ _AFTER = re.compile(r"(после|after|не раньше|no earlier than|not be
 
 def _role(text: str, start: int) -> str:
     before = text[max(0, start - 40): start]
+    before = re.sub(rf"(?:{WEEKDAY_RE})[\s,]*$", "", before)  # "until Wednesday 25th November"
+    if re.search(r"\0\s*[-–—]\s*$", before):  # "Dec 21 - Jan 4": the end of a range
+        return "until"
     if _AFTER.search(before):
         return "after"
     if _RETURN.search(before):
@@ -79,7 +82,7 @@ def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[Fou
 def _found(low: str, text: str, start: int, end: int, day: date,
            window: tuple[date, date] | None) -> FoundDate:
     role = _role(low, start)
-    through = role == "until" and (re.search(r"(\bпо|through|thru)\s*$", low[:start])
+    through = role == "until" and (re.search(r"(\bпо|through|thru|\0\s*[-–—])\s*$", low[:start])
                                    or _INCLUSIVE.match(low[end:]))
     if (role == "after" or through) and _is_day(low[start:end]):
         day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day

@@ -17,6 +17,7 @@ from .date_words import (
     SEASONS,
     WEEKDAY_RE,
     WEEKDAYS,
+    add_workdays,
     after_new_year,
     lookup,
 )
@@ -96,9 +97,11 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if month:
             found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
-            if m[1] and found:  # "5–9 October": back the day after the range
+            window = None
+            if m[1] and found:  # "5–9 October": back the day after, or the next working day
                 found += timedelta(days=1)
-            out.append((m.start(), m.end(), found, None))
+                window = (found, add_workdays(found, 1))
+            out.append((m.start(), m.end(), found, window))
     for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
                          rf"(?:,?\s+(\d{{4}}))?", text):
         month = lookup(MONTHS, m[1])
@@ -196,7 +199,7 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     return out
 
 
-_NEXT_WEEK = r"(?:на\s+)?следующ\w+\s+недел\w+|next\s+week"
+_NEXT_WEEK = r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week"
 _THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
 
 
@@ -205,7 +208,7 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     beside a calendar date («в пятницу, 27 ноября», "Monday 12/7") is left to that date."""
     out: list[Span] = []
     pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
-               rf"(следующ\w+\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
+               rf"((?:следующ\w+|след\.?)\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
                rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK})))?")
     for m in re.finditer(pattern, text):
         wd = lookup(WEEKDAYS, m[4])
@@ -215,7 +218,7 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
                                                                            text[:m.start()]):
             continue  # the calendar date beside it wins
         monday = today + timedelta(days=7 - today.weekday())
-        if m[1] or m[5] or (m[3] and re.match(r"следующ|next", m[3])):
+        if m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
             found = monday + timedelta(days=wd)  # that weekday of next week
         elif (m[2] or m[6] or m[3]) and wd > today.weekday():
             found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"

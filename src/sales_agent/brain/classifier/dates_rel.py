@@ -169,9 +169,10 @@ _OVER_NEW_YEAR = (r"(?:на|в)\s+(?:новогодн\w+\s+(?:праздник\w
                   r"в\s+новом\s+году|in\s+the\s+new\s+year")
 _SEASON = (r"(ближе\s+к|к|towards?|closer\s+to|nearer\s+to)\s+"
            r"(весн|лет|осен|зим|spring|summer|autumn|fall|winter)\w*")
+_NEXT = r"(?:следующ\w+|след\.?)"
 _QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:the\s+)?|beginning\s+of\s+"
             r"(?:the\s+)?|(?:at\s+)?the\s+start\s+of\s+(?:the\s+)?)?"
-            r"(?:следующ\w+\s+квартал\w*|next\s+quarter)")
+            rf"(?:{_NEXT}\s+квартал\w*|next\s+quarter)")
 
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
@@ -189,28 +190,32 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(до|перед)\s+майск\w+", lambda t, m: _before_may(t)),
     (_HOLIDAYS, _after_holidays),
     (_OVER_NEW_YEAR, lambda t, m: _after_new_year(t, lang_en=bool(re.search("[a-z]", m[0])))),
-    (r"(в\s+начале\s+|early\s+|beginning\s+of\s+)(следующ\w+\s+год\w*|next\s+year|"
+    (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
      r"нового\s+года|the\s+new\s+year)", lambda t, m: _year_start(t)),
-    (r"(следующ\w+\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
+    (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
      lambda t, m: _after_new_year(t)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", _until_year_end),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(года|year)|year[- ]end", lambda t, m: _year_end(t)),
     (_SEASON, _closer_to_season),
     (_QUARTER, _next_quarter),
+    (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(?:{_NEXT}\s+"
+     r"месяц\w*|next\s+month)", lambda t, m: _month_end(t, 1)),
+    (r"(в\s+начале|early\s+(in\s+)?|(at\s+)?the\s+(beginning|start)\s+of)\s+(the\s+)?(года|year)",
+     lambda t, m: _year_start(t)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(месяца|month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(месяца|month)", lambda t, m: _month_end(t)),
-    (r"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?(следующ\w+\s+месяц\w*|next\s+month)",
+    (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?({_NEXT}\s+месяц\w*|next\s+month)",
      _month),
-    (r"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(следующ\w+\s+недел\w+|next\s+week)",
+    (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?({_NEXT}\s+недел\w+|next\s+week)",
      lambda t, m: _next_monday(t) + timedelta(days=4)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _next_monday(t)),
     (r"(в|к|by|at)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _friday(t)),
-    (r"(в\s+начале\s+|early\s+|с\s+)?(на\s+|со?\s+)?(следующ\w+\s+недел\w*|next\s+week)", _week),
+    (rf"(в\s+начале\s+|early\s+|с\s+)?(на\s+|со?\s+)?({_NEXT}\s+недел\w*|next\s+week)", _week),
     (r"(на\s+)?(этой\s+неделе|this\s+week)", lambda t, m: t + timedelta(days=2)),
     (r"на\s+днях|in\s+a\s+few\s+days", lambda t, m: t + timedelta(days=3)),
 ]
