@@ -72,6 +72,8 @@ def test_a_colleague_at_another_company_is_marked(text: str, sender: str, foreig
     "Thanks, not now.\n\nBest regards,\nJohn Smith\njohn@shop.ru",
     "Ответил вам на sales@napoleon.example",  # ours
     "Передал коллеге, она ответит",  # a redirect without an address
+    "Не интересно.\nИрина Котова\nМенеджер по маркетингу\ni.kotova@shop.ru",  # no sign-off
+    "Not now.\nJohn Smith\nMarketing Manager\njohn@shop.ru\n+1 555 0100",
 ])
 def test_never_the_lead_nor_us(text: str) -> None:
     assert _slots(text).contact is None

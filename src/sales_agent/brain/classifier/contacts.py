@@ -24,6 +24,10 @@ _PERSON = re.compile(
     r"colleague|deputy|manager|director|head of|cmo|ceo|team|contact|reach|email|write to|"
     r"in charge|responsible|handles|owns|right person|forward|срочн|замещ|в мое отсутствие|"
     r"urgent|in my absence|alternatively", re.I)
+# A request to write to someone: the only thing that makes a signature-like line a colleague's
+# (a title such as «менеджер» above an address is the lead's own signature).
+_DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай|перенаправ|контакт|коллег|замест|замещ|"
+                        r"contact|reach|write|email|forward|colleague|deputy|absence", re.I)
 
 
 # Mailboxes anyone can open: a colleague there says nothing about the company.
@@ -89,8 +93,10 @@ def find_contact(text: str, sender: str | None = None,
             address = fmt.format(m.group(1)).lower()
             if _own(address, sender, signature) or address.lstrip("@") in ours:
                 continue
-            named = bool(_PERSON.search(body[max(0, m.start() - 80): m.start()]))
-            if not named and _signature_like(body, m.start()):
+            before = body[max(0, m.start() - 80): m.start()]
+            named = bool(_PERSON.search(before))
+            if _signature_like(body, m.start()) and not _DIRECTIVE.search(
+                    "\n".join(before.split("\n")[-2:])):
                 continue
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
