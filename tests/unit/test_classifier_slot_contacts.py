@@ -110,3 +110,19 @@ def test_split_quote_keeps_the_lead_lines_and_collects_header_addresses() -> Non
 def test_bad_input_never_raises(body: object) -> None:
     slots = read_slots(body, now=NOW, lang="ru", sender=LEAD, tz="No/Such_Zone")
     assert slots.meeting is None and slots.until is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Маркетингом у нас занимается Мария Иванова", "Мария Иванова"),
+    ("Я переслал ваше письмо Анне, она ответит", "Анна"),
+    ("Обратитесь к нашему маркетологу Ольге Петровой", "Ольга Петрова"),
+    ("Это к Сергею Павловичу", "Сергей Павлович"),
+    ("I've forwarded this to Tom, he'll get back to you", "Tom"),
+    ("Переслал коллеге, она ответит", None),
+    ("Спасибо, Мария! Переслал коллеге.", None),  # our rep greeted, nobody named
+    ("Вопрос к Москве, не к нам", None),
+    ("Please talk to our Head of Marketing", None),
+])
+def test_a_colleague_named_without_an_address(text: str, name: str | None) -> None:
+    slots = _slots(text)
+    assert slots.contact is None and slots.contact_name == name

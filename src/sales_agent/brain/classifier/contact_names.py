@@ -25,6 +25,8 @@ head director deputy colleague assistant office support department ceo cmo cto c
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december out urgent matters note mr mrs ms dr sent from
 iphone android message original re fwd subject telegram whatsapp linkedin skype zoom
+dept info desk general service services company partner partners agency account accounts
+operations finance procurement purchasing legal customer client success business development
 """
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
@@ -84,6 +86,26 @@ def _name_in(fragment: str, *, nearest_last: bool) -> str | None:
     return (max(found) if nearest_last else min(found))[1]
 
 
+# «обратитесь к Марии», «переслал Анне», "forwarded it to Tom": a colleague named, no address.
+_REFERRAL = re.compile(
+    r"(?:обратитесь|обращайтесь|пишите|напишите|написать|передал[аи]?|переслал[аи]?|"
+    r"перенаправил[аи]?|свяжитесь|это\s+к|вопрос\s+к|занимается|отвечает|решает|"
+    r"forwarded(?:\s+it|\s+this|\s+your\s+\w+)?\s+to|contact|reach\s+out\s+to|talk\s+to|"
+    r"speak\s+(?:to|with)|handled\s+by|ask)"
+    r"(?:\s+(?:к|с|со|нашему|нашей|нашего|моему|моей|коллеге|коллегой|our|my|colleague|"
+    r"маркетологу|директору|руководителю|менеджеру|ваше|ваш[уеа]?|письмо|сообщение|"
+    r"предложение|it|this|your|email|message))*\s+(?=(?-i:[А-ЯЁA-Z]))", re.I)
+
+
+def referred_name(body: str) -> str | None:
+    """The name of a colleague the lead refers us to without giving an address, or None."""
+    for m in _REFERRAL.finditer(body):
+        name = _name_in(body[m.end(): m.end() + 60].split("\n")[0], nearest_last=False)
+        if name:
+            return name
+    return None
+
+
 def colleague_name(body: str, start: int, end: int) -> str | None:
     """The person's name in the sentence around the address at body[start:end], or None."""
     lines = body[max(0, start - 100): start].split("\n")
@@ -98,4 +120,4 @@ def colleague_name(body: str, start: int, end: int) -> str | None:
     return _name_in(before, nearest_last=True) or _name_in(after, nearest_last=False)
 
 
-__all__ = ["colleague_name"]
+__all__ = ["colleague_name", "referred_name"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .contact_names import colleague_name
+from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, company_domain, find_contact
 from .dates import find_dates, pick_date
 from .text import clean, split_signature
@@ -90,7 +90,9 @@ def _lead_domain(sender: str | None, signature: str) -> str | None:
 def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
     found = find_contact(text, sender, ours)
     if found is None:
-        return {}
+        name = referred_name(split_signature(text)[0])
+        return {"contact_name": name, "contact_reason": "a colleague named without an address"
+                if name else ""}
     _body, signature = split_signature(text)
     colleague, lead = company_domain(found.address), _lead_domain(sender, signature)
     return {"contact": found.address, "contact_reason": found.why,
