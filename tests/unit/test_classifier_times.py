@@ -39,6 +39,8 @@ def _lang(text: str) -> str:
     ("в четверг с 14 до 16 удобно", _at(11, 19, 14)),
     ("Thursday from 2 to 4 works", _at(11, 19, 14)),
     ("давайте в 9.30 в понедельник", _at(11, 23, 9, 30)),
+    ("давайте в четверг в 14-16", _at(11, 19, 14)),
+    ("Ок, в 17 подойдёт, завтра", _at(11, 19, 17)),
     ("I'm free Thursday at 4 PM CET", _at(11, 19, 18)),  # 16:00 in Berlin
     ("давайте в 11 по екб в четверг", _at(11, 19, 9)),  # 11:00 in Yekaterinburg
 ])
@@ -90,6 +92,7 @@ def test_a_day_without_a_time_is_a_meeting_at_midnight_without_time() -> None:
     "in 15 minutes",
     "к 15.11 пришлите",
     "у нас в 5 филиалах 30% отзывов",
+    "I will be back on 2026-11-30.",
     "",
 ])
 def test_no_meeting_where_there_is_none(text: str) -> None:

@@ -102,7 +102,7 @@ def _is_day(phrase: str) -> bool:
 
 def _dateparser(text: str, now: datetime) -> list[FoundDate]:
     text = text.replace("24/7", "    ")  # round the clock, not 24 July
-    if not re.search(rf"{MONTH_RE}|\d", text.lower()):
+    if not re.search(MONTH_RE, text.lower()):  # bare digits (phones, prices) are not worth it
         return []
     from dateparser.search import search_dates
 

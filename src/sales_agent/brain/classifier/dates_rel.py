@@ -152,6 +152,10 @@ def _year_start(t: date) -> Resolved:
 
 def _week(t: date, m: re.Match[str]) -> Resolved:
     monday = _next_monday(t)
+    if re.search(r"начал|early|beginning|start", m[0]):
+        return monday, monday, monday + timedelta(days=2)
+    if re.search(r"середин|mid", m[0]):
+        return monday + timedelta(days=2), monday + timedelta(days=1), monday + timedelta(days=3)
     return monday, monday, monday + timedelta(days=4)
 
 
@@ -215,10 +219,13 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
      lambda t, m: _next_monday(t)),
     (r"(в|к|by|at)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
      lambda t, m: _friday(t)),
-    (rf"(в\s+начале\s+|early\s+|с\s+)?(на\s+|со?\s+)?({_NEXT}\s+недел\w*|next\s+week)", _week),
+    (rf"(в\s+(начале|середине)\s+|early\s+|mid[- ]|с\s+)?(на\s+|со?\s+)?"
+     rf"({_NEXT}\s+недел\w*|next\s+week)", _week),
     (r"(на\s+)?(этой\s+неделе|this\s+week)", lambda t, m: t + timedelta(days=2)),
     (r"на\s+днях|in\s+a\s+few\s+days", lambda t, m: t + timedelta(days=3)),
 ]
+
+_FIXED_COMPILED = [(re.compile(pattern), resolve) for pattern, resolve in _FIXED]
 
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(
@@ -259,8 +266,8 @@ def _as_span(m: re.Match[str], found: Resolved | None) -> Span:
 
 def relative_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
-    for pattern, resolve in _FIXED:
-        for m in re.finditer(pattern, text):
+    for pattern, resolve in _FIXED_COMPILED:
+        for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e, _, _ in out) and "\0" not in m[0]:
                 out.append(_as_span(m, resolve(today, m)))
     for m in _SPAN.finditer(text):

@@ -20,9 +20,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, company_domain, find_contact
-from .dates import find_dates, pick_date
+from .date_words import MONTH_RE, WEEKDAY_RE
+from .dates import FoundDate, find_dates, pick_date
 from .text import clean, split_signature
-from .times import read_meeting
+from .times import mask_clocks, read_meeting
 
 DEFAULT_TZ = "Europe/Moscow"
 
@@ -34,6 +35,17 @@ _QUOTE_HEADER = re.compile(
     r"от кого)\s*:\s*\S.*$|on .{4,120} wrote:\s*$|.{0,120}\s(?:пишет|написал|написала)\s*:\s*$|"
     r"вы писали.*$|.{0,160}<[^>\s]+@[^>\s]+>\s*:\s*$)", re.I)
 _QUOTED_LINE = re.compile(r"^\s*(?:>|[A-ZА-Я]{1,3}>)")
+# A sentence without any of these holds no date or time: skipping it keeps a long letter (banners,
+# disclaimers) cheap. Every date and clock pattern needs at least one of them.
+_DATE_TRIGGER = re.compile(
+    rf"\d|{MONTH_RE}|{WEEKDAY_RE}|\b(?:пн|вт|ср|чт|пт|сб|вс)\b|завтра|сегодня|недел|месяц|\bгод|"
+    r"\bгода|году|квартал|\bкв\b|праздник|каникул|\bнг\b|майск|весн|\bлет|осен|зим|через|"
+    r"спустя|полгода|днях|конц|начал|середин|половин|числ|след|полдень|"
+    r"tomorrow|today|tonight|week|month|year|quarter|\bq[1-4]\b|holiday|christmas|xmas|"
+    r"thanksgiving|spring|summer|fall\b|autumn|winter|noon|midday|morning|afternoon|evening|"
+    r"\bfew\s+days|\bhalf\b|\bmid\b|\bmid-")
+_SENTENCE = re.compile(r"\n+|(?<=[.!?])\s+(?=[А-ЯЁA-Z«\"(])")
+_DATE_TEXT_LIMIT = 3000
 _OUT_OF_OFFICE = re.compile(
     r"отпуск|командировк|отсутств|out of (?:the )?office|\booo\b|away|on leave|автоответ|"
     r"auto.?reply|vacation|буду на связи|вернусь|back on|return|больнич|sick", re.I)
@@ -79,6 +91,12 @@ def split_quote(text: str) -> tuple[str, set[str]]:
     return "\n".join(ln for i, ln in enumerate(lines) if i not in headers), header_addresses
 
 
+def date_sentences(text: str) -> str:
+    """Only the sentences that may hold a date or a time, one a line (at most ~3 kB)."""
+    kept = [part for part in _SENTENCE.split(text) if _DATE_TRIGGER.search(part.lower())]
+    return "\n".join(kept)[:_DATE_TEXT_LIMIT]
+
+
 def _lead_domain(sender: str | None, signature: str) -> str | None:
     for address in [sender or "", *EMAIL.findall(signature)]:
         domain = company_domain(address)
@@ -100,8 +118,9 @@ def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
             "contact_is_foreign_domain": bool(colleague and lead and colleague != lead)}
 
 
-def _date_slots(text: str, now: datetime, lang: str, auto_reply: bool | None) -> dict:
-    found = [f for f in find_dates(text, now, lang=lang) if f.day > now.date()]
+def _date_slots(text: str, found: list[FoundDate], now: datetime,
+                auto_reply: bool | None) -> dict:
+    found = [f for f in found if f.day > now.date()]
     if auto_reply is None:
         auto_reply = bool(_OUT_OF_OFFICE.search(text))
     chosen = pick_date(found, auto_reply=auto_reply)
@@ -127,9 +146,11 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
     text, header_addresses = split_quote(clean(body))
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
-    meeting = read_meeting(text, now=now, tz=tz, lang=lang)
+    dated = date_sentences(text)
+    dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
+    meeting = read_meeting(dated, now=now, tz=tz, lang=lang, dates=dates)
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
-                 **_date_slots(text, now, lang, auto_reply),
+                 **_date_slots(text, dates, now, auto_reply),
                  meeting=meeting.when, meeting_has_time=meeting.has_time,
                  meeting_problems=meeting.problems, meeting_reason=meeting.reason,
                  meeting_options=meeting.options)

@@ -18,16 +18,17 @@ from .dates import FoundDate, find_dates
 _AMPM = r"[ap]\.?\s?m\b\.?"
 _PART = (r"(?P<part>утра|дня|вечера|ночи|in\s+the\s+(?:morning|afternoon|evening)|"
          r"morning|afternoon|evening|tonight)")
-_PREP = r"(?:\b(?:в|во|at|к|с|from|by|around|на|до|until|to|till)|[-–])"
+_PREP = r"\b(?:в|во|at|к|с|from|by|around|на|до|until|to|till)"
 # What may follow a bare hour («в 15»): not a noun («в 15 компаниях», «в 15 числа»).
-_BARE_END = (r"(?=\s*(?:$|[.,!?;:)(\-–—]|\s(?:или|or|и|and|по|мск|msk|подходит|удобно|устроит|"
-             r"можно|ок|ok|норм|works|is|suits|please|пожалуйста|давайте|в|on|tomorrow|today|"
+_BARE_END = (r"(?=\s*(?:$|[.,!?;:)(\-–—]|\s(?:или|or|и|and|по|мск|msk|подходит|подойд\w*|удобно|"
+             r"устроит|годится|пойдет|можно|ок|ok|норм\w*|works|is|suits|please|пожалуйста|"
+             r"давайте|в|on|tomorrow|today|"
              r"завтра|сегодня|next|this|до|to|till|until|утра|дня|вечера|ночи|[a-z]{2,4}t|cet|gmt|utc)\b))")
 _CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:\s*(?P<ap>{_AMPM}))?(?:\s+{_PART})?"
-    rf"|{_PREP}\s*(?P<h2>\d{{1,2}})[.\-](?P<m2>\d{{2}})(?![.\d])(?:\s*(?P<ap2>{_AMPM}))?"
+    rf"|{_PREP}\s*(?P<h2>\d{{1,2}})[.\-](?P<m2>[0-5][05])(?![.\d])(?:\s*(?P<ap2>{_AMPM}))?"
     rf"|(?<![:.\d])(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.\-]?\d)(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
+    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
     rf"(?:\s+(?P<part4>утра|дня|вечера|ночи|in\s+the\s+(?:morning|afternoon|evening)))?"
     rf"(?(hours)|(?(part4)|{_BARE_END}))"
     r"|(?P<noon>\bполдень|\bnoon\b|\bmidday\b)")
@@ -107,10 +108,18 @@ def _exact(found: FoundDate) -> bool:
                                                     or found.role != "plain")
 
 
-def _days(text: str, now: datetime, lang: str) -> list[tuple[int, date]]:
-    days = [(f.start, f.day) for f in find_dates(text, now, lang=lang) if _exact(f)]
-    days += [(m.start(), now.date()) for m in _TODAY.finditer(text)]
+def _days(found: list[FoundDate], low: str, now: datetime) -> list[tuple[int, date]]:
+    days = [(f.start, f.day) for f in found if _exact(f)]
+    days += [(m.start(), now.date()) for m in _TODAY.finditer(low)]
     return sorted(days)
+
+
+def mask_clocks(text: str) -> str:
+    """`text` with every clock time blanked (same length): a time is never a date («в 11.30»)."""
+    low = text.lower().replace("ё", "е")
+    for m in _clock_matches(low):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _day_for(at: int, days: list[tuple[int, date]], text: str) -> date | None:
@@ -168,18 +177,21 @@ def _clock_matches(low: str) -> list[re.Match[str]]:
     return out
 
 
-def read_meeting(text: str, *, now: datetime, tz: str = "Europe/Moscow",
-                 lang: str = "ru") -> MeetingTime:
-    """The slot the lead proposes or accepts, resolved in `tz` against `now` (the message time)."""
+def read_meeting(text: str, *, now: datetime, tz: str = "Europe/Moscow", lang: str = "ru",
+                 dates: list[FoundDate] | None = None) -> MeetingTime:
+    """The slot the lead proposes or accepts, resolved in `tz` against `now` (the message time).
+
+    `dates`: `find_dates` over `mask_clocks(text)` when the caller already has them.
+    """
     zone = ZoneInfo(tz)
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
     low = text.lower().replace("ё", "е")
     country = country_of(tz)
     clocks = _clock_matches(low)
-    masked = low
-    for m in clocks:  # a clock time is never a date («в 11.30», «в 15»)
-        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    days = _days(masked, now, lang)
+    masked = mask_clocks(low)
+    if dates is None:
+        dates = find_dates(masked, now, lang=lang)
+    days = _days(dates, masked, now)
     options: list[datetime] = []
     problems: list[tuple[str, str]] = []
     for m in clocks:
@@ -209,4 +221,4 @@ def read_meeting(text: str, *, now: datetime, tz: str = "Europe/Moscow",
                        tuple(options))
 
 
-__all__ = ["NO_MEETING", "MeetingTime", "country_of", "read_meeting"]
+__all__ = ["NO_MEETING", "MeetingTime", "country_of", "mask_clocks", "read_meeting"]
