@@ -7,6 +7,7 @@ surnames and patronymics and inflects them); "please contact Tom Baker at tom@x"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import _morph
 
@@ -38,7 +39,8 @@ def _person_parses(word: str) -> list:
     return declined or parses
 
 
-def _nominative(words: list[str]) -> str | None:
+@lru_cache(maxsize=4096)
+def _nominative(words: tuple[str, ...]) -> str | None:
     """Inflect a run of Russian name words to the nominative, one case and gender for all."""
     parses = [_person_parses(w) for w in words]
     start = next((i for i, p in enumerate(parses) if p), None)
@@ -75,15 +77,13 @@ def _latin(run: str) -> str | None:
 
 def _name_in(fragment: str, *, nearest_last: bool) -> str | None:
     """The name nearest the address: the last one before it, or the first one after it."""
-    found: list[tuple[int, str]] = []
-    for pattern, read in ((_CYR_RUN, lambda run: _nominative(run.split())), (_LAT_RUN, _latin)):
-        for m in pattern.finditer(fragment):
-            name = read(m[0])
-            if name:
-                found.append((m.start(), name))
-    if not found:
-        return None
-    return (max(found) if nearest_last else min(found))[1]
+    runs = [(m.start(), m[0], False) for m in _CYR_RUN.finditer(fragment)]
+    runs += [(m.start(), m[0], True) for m in _LAT_RUN.finditer(fragment)]
+    for _start, run, latin in sorted(runs, reverse=nearest_last):
+        name = _latin(run) if latin else _nominative(tuple(run.split()))
+        if name:
+            return name
+    return None
 
 
 # «обратитесь к Марии», «переслал Анне», "forwarded it to Tom": a colleague named, no address.
@@ -97,8 +97,17 @@ _REFERRAL = re.compile(
     r"предложение|it|this|your|email|message))*\s+(?=(?-i:[А-ЯЁA-Z]))", re.I)
 
 
+_REFERRAL_STEMS = ("обрат", "обращ", "пиш", "писа", "передал", "переслал", "перенаправ", "свяж",
+                   " к ", "занима", "отвечает", "решает", "forward", "contact", "reach", "talk",
+                   "speak", "handled", "ask")
+
+
 def referred_name(body: str) -> str | None:
     """The name of a colleague the lead refers us to without giving an address, or None."""
+    body = body[:1500]
+    low = body.lower()
+    if not any(stem in low for stem in _REFERRAL_STEMS):  # most replies: no referral at all
+        return None
     for m in _REFERRAL.finditer(body):
         name = _name_in(body[m.end(): m.end() + 60].split("\n")[0], nearest_last=False)
         if name:
