@@ -126,3 +126,21 @@ def test_bad_input_never_raises(body: object) -> None:
 def test_a_colleague_named_without_an_address(text: str, name: str | None) -> None:
     slots = _slots(text)
     assert slots.contact is None and slots.contact_name == name
+
+
+@pytest.mark.parametrize("text", [
+    "Пересылаю.\n\nFrom: Napoleon <sales@napoleon.example>\nSent: Tuesday\n"
+    "To: i.sidorov@shop.ru\nCc: boss@napoleon.example\nSubject: hi\n\n"
+    "Напишите boss@napoleon.example",
+    "ок\n\nср, 18 нояб. 2026 г. в 10:00, Napoleon <hello@napoleon.example>:\n"
+    "> Пишите hello@napoleon.example",
+    "Да\n\nВы писали 17 ноября 2026 г., 10:00:\nАС> Пишите на hi@napoleon.example",
+    "Да\n\nОт кого: Наполеон hi@napoleon.example\nКому: i.sidorov@shop.ru\n\n"
+    "Пишите hi@napoleon.example",
+])
+def test_every_client_quote_is_ours(text: str) -> None:
+    assert _slots(text).contact is None
+
+
+def test_a_date_line_written_by_the_lead_is_not_a_quote_header() -> None:
+    assert _slots("Добрый день!\nДата: 15 декабря подходит").until is not None

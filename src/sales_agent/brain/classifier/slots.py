@@ -26,13 +26,15 @@ from .times import mask_clocks, read_meeting
 
 DEFAULT_TZ = "Europe/Moscow"
 
-# The header of a quoted earlier message, in the common clients (Outlook ru/en, Gmail, Apple
-# Mail, Thunderbird, The Bat!, Bitrix24, forwarded blocks).
-_QUOTE_HEADER = re.compile(
+# Where a quoted earlier message starts, in the common clients (Outlook ru/en, Gmail, Apple Mail,
+# Thunderbird, The Bat!, Bitrix24, forwarded blocks); the header lines that may follow it.
+_QUOTE_START = re.compile(
     r"^\s*(?:-{2,}\s*(?:original message|исходное сообщение|пересылаемое сообщение|"
-    r"forwarded message)|(?:от|from|sent|отправлено|кому|to|cc|копия|тема|subject|дата|date|"
-    r"от кого)\s*:\s*\S.*$|on .{4,120} wrote:\s*$|.{0,120}\s(?:пишет|написал|написала)\s*:\s*$|"
-    r"вы писали.*$|.{0,160}<[^>\s]+@[^>\s]+>\s*:\s*$)", re.I)
+    r"forwarded message)|(?:от|from|sent|отправлено|от кого)\s*:\s*\S.*$|on .{4,120} wrote:\s*$|"
+    r".{0,120}\s(?:пишет|написал|написала)\s*:\s*$|вы писали.*$|.{0,160}<[^>\s]+@[^>\s]+>\s*:\s*$)",
+    re.I)
+_HEADER_LINE = re.compile(r"^\s*(?:от|from|sent|отправлено|от кого|кому|to|cc|копия|тема|subject|"
+                          r"дата|date)\s*:", re.I)
 _QUOTED_LINE = re.compile(r"^\s*(?:>|[A-ZА-Я]{1,3}>)")
 # A sentence with no word starting with one of these (and no digit) holds no date or time:
 # skipping it keeps a long letter (banners, disclaimers) cheap. A superset of what the date and
@@ -86,14 +88,19 @@ def split_quote(text: str) -> tuple[str, set[str]]:
     header block are kept, less its header lines.
     """
     lines = [ln for ln in text.split("\n") if not _QUOTED_LINE.match(ln)]
-    headers = [i for i, ln in enumerate(lines) if i > 0 and _QUOTE_HEADER.match(ln)]
-    header_addresses = {a.lower() for i in headers for a in EMAIL.findall(lines[i])}
-    if not headers:
+    header: list[int] = []
+    for i, line in enumerate(lines):
+        if i > 0 and _QUOTE_START.match(line):
+            header.append(i)
+        elif header and header[-1] == i - 1 and _HEADER_LINE.match(line):
+            header.append(i)  # To:, Cc:, Subject: under From:
+    header_addresses = {a.lower() for i in header for a in EMAIL.findall(lines[i])}
+    if not header:
         return "\n".join(lines), header_addresses
-    above = "\n".join(lines[: headers[0]])
+    above = "\n".join(lines[: header[0]])
     if above.strip():
         return above, header_addresses
-    return "\n".join(ln for i, ln in enumerate(lines) if i not in headers), header_addresses
+    return "\n".join(ln for i, ln in enumerate(lines) if i not in header), header_addresses
 
 
 def _may_hold_date(sentence: str) -> bool:
