@@ -74,6 +74,7 @@ def test_a_colleague_at_another_company_is_marked(text: str, sender: str, foreig
     "Передал коллеге, она ответит",  # a redirect without an address
     "Не интересно.\nИрина Котова\nМенеджер по маркетингу\ni.kotova@shop.ru",  # no sign-off
     "Not now.\nJohn Smith\nMarketing Manager\njohn@shop.ru\n+1 555 0100",
+    "Перешлите коллеге.\n\nИван Сидоров\nДиректор\nТел.: +7 900 000-00-00\nEmail: ivan@shop.ru",
 ])
 def test_never_the_lead_nor_us(text: str) -> None:
     assert _slots(text).contact is None

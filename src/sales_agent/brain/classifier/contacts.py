@@ -82,6 +82,15 @@ def _signature_like(body: str, start: int) -> bool:
     return alone and lines_after <= 2 and body[:line_start].count("\n") >= 2
 
 
+_LABEL = re.compile(r"(?im)^\s*(?:e-?mail|почта|эл\.?\s*почта|tg|telegram|тел\.?|phone|mob\.?)"
+                    r"\s*:?")
+
+
+def _directive_before(before: str) -> bool:
+    """A request to write in the two lines above (a signature's «Email:» label is none)."""
+    return bool(_DIRECTIVE.search(_LABEL.sub(" ", "\n".join(before.split("\n")[-2:]))))
+
+
 def find_contact(text: str, sender: str | None = None,
                  exclude: Iterable[str] = ()) -> FoundContact | None:
     """The address the lead names for someone else: after a person-word first, then the first."""
@@ -95,8 +104,7 @@ def find_contact(text: str, sender: str | None = None,
                 continue
             before = body[max(0, m.start() - 80): m.start()]
             named = bool(_PERSON.search(before))
-            if _signature_like(body, m.start()) and not _DIRECTIVE.search(
-                    "\n".join(before.split("\n")[-2:])):
+            if _signature_like(body, m.start()) and not _directive_before(before):
                 continue
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
