@@ -175,3 +175,18 @@ def test_our_quoted_letter_gives_no_date() -> None:
     text = ("Ок, через неделю.\n\nOn Mon, 16 Nov 2026 at 10:00, Napoleon <sales@napoleon.example>"
             " wrote:\n> Можем созвониться 1 декабря?")
     assert _slots(text, WED).until == D(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("napishite cherez mesyac", D(2026, 12, 18)),
+    ("posle prazdnikov", D(2027, 1, 11)),
+    ("davayte na sleduyushchey nedele v pyatnicu", D(2026, 11, 27)),
+    ("vernus 12 yanvarya", D(2027, 1, 12)),
+])
+def test_russian_in_latin_letters(text: str, best: date) -> None:
+    assert read_slots(text, now=WED, lang="en").until == best
+
+
+def test_a_time_in_latin_letters() -> None:
+    slots = read_slots("davai zavtra v 11", now=WED, lang="en")
+    assert slots.meeting == datetime(2026, 11, 19, 11, tzinfo=MSK) and slots.meeting_has_time

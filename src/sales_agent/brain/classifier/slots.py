@@ -23,6 +23,7 @@ from .contacts import EMAIL, company_domain, find_contact
 from .dates import FoundDate, find_dates, pick_date
 from .text import clean, split_signature
 from .times import mask_clocks, read_meeting
+from .translit import looks_translit, to_cyrillic
 
 DEFAULT_TZ = "Europe/Moscow"
 
@@ -163,7 +164,10 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
     text, header_addresses = split_quote(clean(body))
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
-    dated = date_sentences(text)
+    if looks_translit(text):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
+        dated, lang = date_sentences(to_cyrillic(text)), "ru"
+    else:
+        dated = date_sentences(text)
     dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
     meeting = read_meeting(dated, now=now, tz=tz, lang=lang, dates=dates)
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
