@@ -81,8 +81,8 @@ def _clock(m: re.Match[str]) -> tuple[int, int] | None:
         hour += 12 if hour < 12 else 0
     elif (ap == "am" or re.search(r"ночи", part)) and hour == 12:
         hour = 0
-    elif not ap and not part and 1 <= hour <= 7 and not m["h"] and not m["h2"]:
-        hour += 12  # «в 3», "at 4": business hours, the afternoon
+    elif not ap and not part and 1 <= hour <= (7 if m["h4"] else 6):
+        hour += 12  # «в 3», "at 2:30": business hours, the afternoon
     return hour, minute
 
 
