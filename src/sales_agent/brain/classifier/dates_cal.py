@@ -148,7 +148,9 @@ def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
     if re.search(r"кон|end|late|последн", part):
         best = _future(today, month, last.day - 3) or start
         return best, (max(start, best - timedelta(days=7)), _month_last(best))
-    if part:  # начало, первые числа, первая половина
+    if re.search(r"половин|half", part):
+        return start, (start, max(start, start.replace(day=15)))
+    if part:  # начало, первые числа
         return start, (start, max(start, start.replace(day=10)))
     return start, (start, _month_last(start))
 

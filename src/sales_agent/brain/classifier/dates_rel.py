@@ -92,12 +92,18 @@ _BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|
                    r"frozen|closed|out of")
 
 
-def _until_year_end(t: date, m: re.Match[str]) -> Resolved:
-    """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
+def _busy_until(m: re.Match[str]) -> bool:
+    """«До конца X не актуально / заняты»: not before then (against «свяжитесь до конца X»)."""
+    if not re.match(r"до|until", m[0].strip()):
+        return False
     start = m.string.rfind(".", 0, m.start()) + 1
     end = m.string.find(".", m.end())
-    sentence = m.string[start: len(m.string) if end < 0 else end]
-    return _after_new_year(t) if _BUSY.search(sentence) else _year_end(t)
+    return bool(_BUSY.search(m.string[start: len(m.string) if end < 0 else end]))
+
+
+def _until_year_end(t: date, m: re.Match[str]) -> Resolved:
+    """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
+    return _after_new_year(t) if _busy_until(m) else _year_end(t)
 
 
 def _closer_to_season(t: date, m: re.Match[str]) -> Resolved:
@@ -107,6 +113,27 @@ def _closer_to_season(t: date, m: re.Match[str]) -> Resolved:
     if start <= t:
         start = date(t.year + 1, month, 1)
     return start, max(t + timedelta(days=1), start - timedelta(days=14)), start + timedelta(days=14)
+
+
+def _after_season(t: date, m: re.Match[str]) -> Resolved:
+    """"after the summer" → the first of September (the next season's first month)."""
+    month = {"лет": 9, "sum": 9, "зим": 3, "win": 3, "вес": 6, "spr": 6, "осе": 12, "aut": 12,
+             "fal": 12}[m[3][:3]]
+    start = date(t.year, month, 1)
+    start = start if start > t else date(t.year + 1, month, 1)
+    return start, start, start + timedelta(days=14)
+
+
+def _quarter_end(t: date, m: re.Match[str]) -> Resolved:
+    """«к концу квартала»: the last ten days of this quarter (or of the next, if already there)."""
+    if _busy_until(m):
+        start = _quarter_start(t)
+        return start, start, start + timedelta(days=14)
+    last_month = ((t.month - 1) // 3 + 1) * 3
+    end = _month_last(date(t.year, last_month, 1))
+    if end - timedelta(days=3) <= t:
+        end = _month_last(add_months(date(t.year, last_month, 1), 3))
+    return end - timedelta(days=5), max(t + timedelta(days=1), end - timedelta(days=10)), end
 
 
 def _after_christmas(t: date) -> Resolved:
@@ -200,8 +227,12 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
      lambda t, m: _after_new_year(t)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", _until_year_end),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
-     r"(года|year)|year[- ]end", lambda t, m: _year_end(t)),
+     r"(года|year)|year[- ]end|\beoy\b", lambda t, m: _year_end(t)),
     (_SEASON, _closer_to_season),
+    (r"(после|after)\s+(the\s+)?(лета|summer|зимы|winter|весны|spring|осени|autumn|fall)\b",
+     _after_season),
+    (r"(в|к|до|by|at|until)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
+     r"(квартала|quarter)", _quarter_end),
     (_QUARTER, _next_quarter),
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(?:{_NEXT}\s+"
      r"месяц\w*|next\s+month)", lambda t, m: _month_end(t, 1)),
@@ -233,7 +264,8 @@ _SPAN = re.compile(
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
     rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
-    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+now|later)")
+    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+now|later)|"
+    rf"\b(?P<unit3>{UNIT_RE})\s+через\s+(?P<amount3>{NUMBER_RE})\b")  # «недельки через две»
 
 
 def _shift(t: date, amount: float, days: int, months: int) -> date:
@@ -241,8 +273,8 @@ def _shift(t: date, amount: float, days: int, months: int) -> date:
 
 
 def _span(t: date, m: re.Match[str]) -> Resolved | None:
-    amount_text = m["amount"] if m["unit"] else m["amount2"]
-    unit = lookup({k: i for i, k in enumerate(UNITS)}, m["unit"] or m["unit2"])
+    amount_text = m["amount"] if m["unit"] else m["amount2"] or m["amount3"]
+    unit = lookup({k: i for i, k in enumerate(UNITS)}, m["unit"] or m["unit2"] or m["unit3"])
     if unit is None:
         return None
     days, months = list(UNITS.values())[unit]
