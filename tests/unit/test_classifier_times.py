@@ -117,3 +117,40 @@ def test_read_slots_carries_the_meeting() -> None:
     assert slots.meeting == _at(11, 24, 11) and slots.meeting_has_time
     bad = read_slots("давайте в 25:00", now=WED, lang="ru")
     assert bad.meeting is None and bad.meeting_problems == ("invalid_time",)
+
+
+NOON_WED = datetime(2026, 12, 2, 12, 0, tzinfo=timezone(timedelta(hours=3)))  # Wed 2 Dec 2026
+OUR_SLOTS_RU = ("\n\nср, 2 дек. 2026 г. в 10:00, Наполеон <sales@napoleon.example>:\n"
+                "> Предлагаем время для демо:\n> - четверг, 3 декабря, 11:00 (МСК)\n"
+                "> - пятница, 4 декабря, 15:00 (МСК)\n> - понедельник, 7 декабря, 11:00 (МСК)\n")
+OUR_SLOTS_EN = ("\n\nOn Wed, Dec 2, 2026 at 10:00 AM Napoleon <sales@napoleon.example> wrote:\n"
+                "> - Thursday, December 3, 11:00 (Moscow time)\n"
+                "> - Friday, December 4, 15:00 (Moscow time)\n")
+
+
+@pytest.mark.parametrize(("reply", "quote", "lang", "expected"), [
+    ("Давайте второй вариант", OUR_SLOTS_RU, "ru", _at(12, 4, 15)),
+    ("Второй", OUR_SLOTS_RU, "ru", _at(12, 4, 15)),
+    ("вариант 3", OUR_SLOTS_RU, "ru", _at(12, 7, 11)),
+    ("Пятница подходит", OUR_SLOTS_RU, "ru", _at(12, 4, 15)),  # the day of one offered time
+    ("в 15 удобно", OUR_SLOTS_RU, "ru", _at(12, 4, 15)),  # the hour of one offered time
+    ("Вторник в 11:00 подходит.", OUR_SLOTS_RU, "ru", _at(12, 8, 11)),  # a time of their own
+    ("The second one works", OUR_SLOTS_EN, "en", _at(12, 4, 15)),
+    ("Friday works", OUR_SLOTS_EN, "en", _at(12, 4, 15)),
+    ("Option 1 please", OUR_SLOTS_EN, "en", _at(12, 3, 11)),
+])
+def test_a_pick_among_the_times_we_offered(reply: str, quote: str, lang: str,
+                                           expected: datetime) -> None:
+    slots = read_slots(reply + quote, now=NOON_WED, lang=lang)
+    assert slots.meeting == expected and slots.meeting_has_time
+
+
+def test_the_offered_times_passed_in_win_over_the_quote() -> None:
+    offered = (_at(12, 9, 10), _at(12, 10, 16))
+    slots = read_slots("давайте второй вариант", now=NOON_WED, lang="ru", offered=offered)
+    assert slots.meeting == _at(12, 10, 16)
+
+
+def test_a_refusal_picks_nothing() -> None:
+    slots = read_slots("Спасибо, не интересно" + OUR_SLOTS_RU, now=NOON_WED, lang="ru")
+    assert slots.meeting is None

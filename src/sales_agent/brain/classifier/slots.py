@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, company_domain, find_contact
 from .dates import FoundDate, find_dates, pick_date
+from .offered import offered_in_quote, pick_offered
 from .text import clean, split_signature
-from .times import mask_clocks, read_meeting
+from .times import MeetingTime, mask_clocks, read_meeting
 from .translit import looks_translit, to_cyrillic
 
 DEFAULT_TZ = "Europe/Moscow"
@@ -104,6 +105,14 @@ def split_quote(text: str) -> tuple[str, set[str]]:
     return "\n".join(ln for i, ln in enumerate(lines) if i not in header), header_addresses
 
 
+def quoted_text(text: str) -> str:
+    """Our letter as quoted in the reply: the "> " lines and everything under a quote header."""
+    lines = text.split("\n")
+    start = next((i for i, ln in enumerate(lines) if i > 0 and _QUOTE_START.match(ln)), len(lines))
+    quoted = [ln for ln in lines[:start] if _QUOTED_LINE.match(ln)]
+    return "\n".join(quoted + lines[start:])
+
+
 def _may_hold_date(sentence: str) -> bool:
     return any(word[0].isdigit() or word.startswith(_DATE_STEMS)
                for word in _WORDS.findall(sentence.lower().replace("ё", "е")))
@@ -150,31 +159,42 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
     return {"until": chosen.day, "until_range": window}
 
 
+def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime, tz: str,
+                   lang: str, offered: tuple[datetime, ...]) -> dict:
+    meeting = read_meeting(dated, now=now, tz=tz, lang=lang, dates=dates)
+    picked = pick_offered(text, meeting, offered)
+    if picked is not None:  # one of the times we offered: it carries its own clock and day
+        meeting = MeetingTime(picked, True, reason="an offered time picked", options=(picked,))
+    return {"meeting": meeting.when, "meeting_has_time": meeting.has_time,
+            "meeting_problems": meeting.problems, "meeting_reason": meeting.reason,
+            "meeting_options": meeting.options}
+
+
 def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str = "ru",
                sender: str | None = None, own_addresses: Iterable[str] = (),
                quote_header_addresses: Iterable[str] = (),
-               auto_reply: bool | None = None) -> Slots:
+               offered: Iterable[datetime] = (), auto_reply: bool | None = None) -> Slots:
     """Every slot of the reply `body`, written at `now`, by a lead living in `tz`.
 
     `own_addresses` are ours (never a colleague); `quote_header_addresses` are those in the
-    header of our quoted letter (also ours). `auto_reply` (None: guessed from the words) makes a
-    return date outrank any other date.
+    header of our quoted letter (also ours). `offered`: the demo times we proposed (else read
+    from our quoted letter), so «второй вариант» or «Вторник подходит» books one of them.
+    `auto_reply` (None: guessed from the words) makes a return date outrank any other date.
     """
     tz, zone = _zone(tz)
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
-    text, header_addresses = split_quote(clean(body))
+    whole = clean(body)
+    text, header_addresses = split_quote(whole)
+    offered = tuple(offered) or offered_in_quote(quoted_text(whole), now=now, tz=tz, lang=lang)
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
     if looks_translit(text):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
         dated, lang = date_sentences(to_cyrillic(text)), "ru"
     else:
         dated = date_sentences(text)
     dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
-    meeting = read_meeting(dated, now=now, tz=tz, lang=lang, dates=dates)
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
                  **_date_slots(text, dates, now, auto_reply),
-                 meeting=meeting.when, meeting_has_time=meeting.has_time,
-                 meeting_problems=meeting.problems, meeting_reason=meeting.reason,
-                 meeting_options=meeting.options)
+                 **_meeting_slots(text, dated, dates, now, tz, lang, offered))
 
 
-__all__ = ["Slots", "read_slots", "split_quote"]
+__all__ = ["Slots", "quoted_text", "read_slots", "split_quote"]
