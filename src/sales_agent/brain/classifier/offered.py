@@ -13,6 +13,7 @@ from datetime import datetime
 from .times import MeetingTime, read_meeting
 
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+", re.M)
+_CLOCK_HINT = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.I)
 _ORDINALS = {"перв": 0, "втор": 1, "трет": 2, "first": 0, "second": 1, "third": 2, "1st": 0,
              "2nd": 1, "3rd": 2}
 _ORDINAL = (r"(перв|втор|трет|first|second|third|1st|2nd|3rd)\w*")
@@ -27,6 +28,8 @@ def offered_in_quote(quoted: str, *, now: datetime, tz: str, lang: str) -> tuple
     """The future times with a clock in our quoted letter, in order (the slots we offered)."""
     out: list[datetime] = []
     for line in _QUOTE_MARK.sub("", quoted).split("\n"):
+        if not _CLOCK_HINT.search(line):
+            continue
         meeting = read_meeting(line, now=now, tz=tz, lang=lang)
         if meeting.has_time and meeting.when and meeting.when > now \
                 and "date_assumed" not in meeting.problems:
@@ -42,6 +45,12 @@ def _index(text: str) -> int | None:
         return int(m[2]) - 1
     word = (m[1] or m[3]).lower()
     return next((i for stem, i in _ORDINALS.items() if word.startswith(stem)), None)
+
+
+def may_pick(text: str, meeting: MeetingTime) -> bool:
+    """Whether the reply could be a pick at all (then the offered times are worth reading)."""
+    return _index(text) is not None or (meeting.when is not None and (
+        not meeting.has_time or "date_assumed" in meeting.problems))
 
 
 def pick_offered(text: str, meeting: MeetingTime, offered: tuple[datetime, ...]
@@ -64,4 +73,4 @@ def pick_offered(text: str, meeting: MeetingTime, offered: tuple[datetime, ...]
     return None
 
 
-__all__ = ["offered_in_quote", "pick_offered"]
+__all__ = ["may_pick", "offered_in_quote", "pick_offered"]

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, company_domain, find_contact
 from .dates import FoundDate, find_dates, pick_date
-from .offered import offered_in_quote, pick_offered
+from .offered import may_pick, offered_in_quote, pick_offered
 from .text import clean, split_signature
 from .times import MeetingTime, mask_clocks, read_meeting
 from .translit import looks_translit, to_cyrillic
@@ -160,9 +160,12 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
 
 
 def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime, tz: str,
-                   lang: str, offered: tuple[datetime, ...]) -> dict:
+                   lang: str, offered: tuple[datetime, ...], quoted: str) -> dict:
     meeting = read_meeting(dated, now=now, tz=tz, lang=lang, dates=dates)
-    picked = pick_offered(text, meeting, offered)
+    picked = None
+    if may_pick(text, meeting):
+        offered = offered or offered_in_quote(quoted, now=now, tz=tz, lang=lang)
+        picked = pick_offered(text, meeting, offered)
     if picked is not None:  # one of the times we offered: it carries its own clock and day
         meeting = MeetingTime(picked, True, reason="an offered time picked", options=(picked,))
     return {"meeting": meeting.when, "meeting_has_time": meeting.has_time,
@@ -185,7 +188,6 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
     whole = clean(body)
     text, header_addresses = split_quote(whole)
-    offered = tuple(offered) or offered_in_quote(quoted_text(whole), now=now, tz=tz, lang=lang)
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
     if looks_translit(text):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
         dated, lang = date_sentences(to_cyrillic(text)), "ru"
@@ -194,7 +196,8 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
                  **_date_slots(text, dates, now, auto_reply),
-                 **_meeting_slots(text, dated, dates, now, tz, lang, offered))
+                 **_meeting_slots(text, dated, dates, now, tz, lang, tuple(offered),
+                                  quoted_text(whole)))
 
 
 __all__ = ["Slots", "quoted_text", "read_slots", "split_quote"]
