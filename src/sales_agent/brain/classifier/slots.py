@@ -148,6 +148,8 @@ def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
 def _date_slots(text: str, found: list[FoundDate], now: datetime,
                 auto_reply: bool | None) -> dict:
     found = [f for f in found if f.day > now.date()]
+    if not found:
+        return {}
     if auto_reply is None:
         auto_reply = bool(_OUT_OF_OFFICE.search(text))
     chosen = pick_date(found, auto_reply=auto_reply)
