@@ -41,6 +41,11 @@ def _slots(text: str, sender: str | None = LEAD, **kwargs):
     ("Hi! I'm not the right person. Please email Sarah at sarah.j@shop.ru", "sarah.j@shop.ru",
      "Sarah"),
     ("это к @maria_smm", "@maria_smm", None),
+    ("Я в отпуске. Замещает Ковалева Светлана, s.kovaleva@shop.ru", "s.kovaleva@shop.ru",
+     "Ковалева Светлана"),
+    ("это к Лене @lena_mkt", "@lena_mkt", "Лена"),
+    ("Please reach out to my colleague, Dr. Emily Chen (emily.chen@shop.ru)",
+     "emily.chen@shop.ru", "Emily Chen"),
     ("Я в отпуске до 11 января. По срочным вопросам — Олег Смирнов, o.smirnov@shop.ru",
      "o.smirnov@shop.ru", "Олег Смирнов"),
 ])

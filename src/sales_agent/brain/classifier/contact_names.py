@@ -66,6 +66,8 @@ def _nominative(words: tuple[str, ...]) -> str | None:
                   or [p for p in ps if p.tag.case == case] or ps)[0]
         inflected = chosen.inflect({"nomn", "sing"} | ({gender} if gender else set()))
         word = (inflected or chosen).word
+        if "ё" not in "".join(words).lower():  # keep the writer's spelling: Ковалева, not Ковалёва
+            word = word.replace("ё", "е")
         out.append("-".join(part.capitalize() for part in word.split("-")))
     return " ".join(out)
 
