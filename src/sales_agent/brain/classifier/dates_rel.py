@@ -11,17 +11,22 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .date_words import (
-    NUMBER_RE,
-    UNIT_RE,
-    UNITS,
-    add_workdays,
-    after_holidays,
-    after_new_year,
-    first_workday,
-    lookup,
-    number,
-    thanksgiving,
+from .date_words import NUMBER_RE, UNIT_RE, UNITS, after_new_year, lookup, number
+from .dates_holidays import (
+    after_christmas,
+    after_holidays_window,
+    after_may,
+    after_new_year_window,
+    after_season,
+    after_thanksgiving,
+    before_christmas,
+    before_may,
+    before_thanksgiving,
+    busy_until,
+    closer_to_season,
+    until_year_end,
+    year_end,
+    year_start,
 )
 
 Window = tuple[date, date]
@@ -70,63 +75,9 @@ def _friday(t: date) -> date:
     return t + timedelta(days=(4 - t.weekday()) % 7 or 7)
 
 
-def _year_end(t: date) -> Resolved:
-    year = t.year if date(t.year, 12, 21) > t else t.year + 1
-    return date(year, 12, 21), max(t + timedelta(days=1), date(year, 12, 20)), date(year, 12, 31)
-
-
-def _after_new_year(t: date, lang_en: bool = False) -> Resolved:
-    best = after_new_year(t)
-    earliest = date(best.year, 1, 4 if lang_en else 9)
-    return best, min(best, earliest), add_workdays(best, 2)
-
-
-def _after_holidays(t: date, m: re.Match[str]) -> Resolved:
-    if re.search(r"[a-z]", m[0]):  # "after the holidays": Christmas and New Year
-        return _after_new_year(t, lang_en=True)
-    best = after_holidays(t)
-    return best, best - timedelta(days=2), add_workdays(best, 2)
-
-
-_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|\bnot\b|\bno\b|busy|"
-                   r"frozen|closed|out of")
-
-
-def _busy_until(m: re.Match[str]) -> bool:
-    """«До конца X не актуально / заняты»: not before then (against «свяжитесь до конца X»)."""
-    if not re.match(r"до|until", m[0].strip()):
-        return False
-    start = m.string.rfind(".", 0, m.start()) + 1
-    end = m.string.find(".", m.end())
-    return bool(_BUSY.search(m.string[start: len(m.string) if end < 0 else end]))
-
-
-def _until_year_end(t: date, m: re.Match[str]) -> Resolved:
-    """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
-    return _after_new_year(t) if _busy_until(m) else _year_end(t)
-
-
-def _closer_to_season(t: date, m: re.Match[str]) -> Resolved:
-    month = {"вес": 3, "spr": 3, "лет": 6, "sum": 6, "осе": 9, "aut": 9, "fal": 9, "зим": 12,
-             "win": 12}[m[2][:3]]
-    start = date(t.year, month, 1)
-    if start <= t:
-        start = date(t.year + 1, month, 1)
-    return start, max(t + timedelta(days=1), start - timedelta(days=14)), start + timedelta(days=14)
-
-
-def _after_season(t: date, m: re.Match[str]) -> Resolved:
-    """"after the summer" → the first of September (the next season's first month)."""
-    month = {"лет": 9, "sum": 9, "зим": 3, "win": 3, "вес": 6, "spr": 6, "осе": 12, "aut": 12,
-             "fal": 12}[m[3][:3]]
-    start = date(t.year, month, 1)
-    start = start if start > t else date(t.year + 1, month, 1)
-    return start, start, start + timedelta(days=14)
-
-
 def _quarter_end(t: date, m: re.Match[str]) -> Resolved:
     """«к концу квартала»: the last ten days of this quarter (or of the next, if already there)."""
-    if _busy_until(m):
+    if busy_until(m):
         start = _quarter_start(t)
         return start, start, start + timedelta(days=14)
     last_month = ((t.month - 1) // 3 + 1) * 3
@@ -134,47 +85,6 @@ def _quarter_end(t: date, m: re.Match[str]) -> Resolved:
     if end - timedelta(days=3) <= t:
         end = _month_last(add_months(date(t.year, last_month, 1), 3))
     return end - timedelta(days=5), max(t + timedelta(days=1), end - timedelta(days=10)), end
-
-
-def _after_christmas(t: date) -> Resolved:
-    day = date(t.year, 12, 28)
-    day = day if day > t else date(t.year + 1, 12, 28)
-    return day, day - timedelta(days=1), day + timedelta(days=4)
-
-
-def _before_christmas(t: date) -> Resolved:
-    day = date(t.year, 12, 21)
-    day = day if day > t else date(t.year + 1, 12, 21)
-    return day, max(t + timedelta(days=1), day - timedelta(days=7)), day + timedelta(days=2)
-
-
-def _after_thanksgiving(t: date) -> Resolved:
-    """The Monday after the fourth Thursday of November."""
-    day = thanksgiving(t.year) + timedelta(days=4)
-    day = day if day > t else thanksgiving(t.year + 1) + timedelta(days=4)
-    return day, day - timedelta(days=3), day + timedelta(days=4)
-
-
-def _before_thanksgiving(t: date) -> Resolved:
-    day = thanksgiving(t.year)
-    day = day if day > t else thanksgiving(t.year + 1)
-    return day - timedelta(days=3), max(t + timedelta(days=1), day - timedelta(days=10)), day
-
-
-def _after_may(t: date) -> Resolved:
-    year = t.year if t < date(t.year, 5, 9) else t.year + 1
-    best = first_workday(date(year, 5, 9))  # the day after the Victory Day break
-    return best, best - timedelta(days=1), add_workdays(best, 2)
-
-
-def _before_may(t: date) -> Resolved:
-    year = t.year if t < date(t.year, 4, 28) else t.year + 1
-    return date(year, 4, 27), max(t + timedelta(days=1), date(year, 4, 20)), date(year, 4, 30)
-
-
-def _year_start(t: date) -> Resolved:
-    best = after_new_year(t)
-    return best, best, date(best.year, 1, 31)
 
 
 def _week(t: date, m: re.Match[str]) -> Resolved:
@@ -209,35 +119,35 @@ _QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:t
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"послезавтра|day after tomorrow", lambda t, m: t + timedelta(days=2)),
     (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
-     r"holidays)", lambda t, m: _year_end(t)),
-    (r"before\s+(christmas|xmas)", lambda t, m: _before_christmas(t)),
+     r"holidays)", lambda t, m: year_end(t)),
+    (r"before\s+(christmas|xmas)", lambda t, m: before_christmas(t)),
     (r"after\s+(christmas|xmas)|(over|during)\s+(christmas|xmas)",
-     lambda t, m: _after_christmas(t)),
-    (r"after\s+thanksgiving", lambda t, m: _after_thanksgiving(t)),
-    (r"before\s+thanksgiving", lambda t, m: _before_thanksgiving(t)),
+     lambda t, m: after_christmas(t)),
+    (r"after\s+thanksgiving", lambda t, m: after_thanksgiving(t)),
+    (r"before\s+thanksgiving", lambda t, m: before_thanksgiving(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
     (r"через\s+полгода|in\s+half\s+a\s+year|in\s+six\s+months", lambda t, m: add_months(t, 6)),
-    (r"(после|after)\s+(майск\w+|may\s+holidays)", lambda t, m: _after_may(t)),
-    (r"(до|перед)\s+майск\w+", lambda t, m: _before_may(t)),
-    (_HOLIDAYS, _after_holidays),
-    (_OVER_NEW_YEAR, lambda t, m: _after_new_year(t, lang_en=bool(re.search("[a-z]", m[0])))),
+    (r"(после|after)\s+(майск\w+|may\s+holidays)", lambda t, m: after_may(t)),
+    (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
+    (_HOLIDAYS, after_holidays_window),
+    (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=bool(re.search("[a-z]", m[0])))),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
-     r"нового\s+года|the\s+new\s+year)", lambda t, m: _year_start(t)),
+     r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t)),
     (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
-     lambda t, m: _after_new_year(t)),
-    (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", _until_year_end),
+     lambda t, m: after_new_year_window(t)),
+    (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", until_year_end),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
-     r"(года|year)|year[- ]end|\beoy\b", lambda t, m: _year_end(t)),
-    (_SEASON, _closer_to_season),
+     r"(года|year)|year[- ]end|\beoy\b", lambda t, m: year_end(t)),
+    (_SEASON, closer_to_season),
     (r"(после|after)\s+(the\s+)?(лета|summer|зимы|winter|весны|spring|осени|autumn|fall)\b",
-     _after_season),
+     after_season),
     (r"(в|к|до|by|at|until)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(квартала|quarter)", _quarter_end),
     (_QUARTER, _next_quarter),
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(?:{_NEXT}\s+"
      r"месяц\w*|next\s+month)", lambda t, m: _month_end(t, 1)),
     (r"(в\s+начале|early\s+(in\s+)?|(at\s+)?the\s+(beginning|start)\s+of)\s+(the\s+)?(года|year)",
-     lambda t, m: _year_start(t)),
+     lambda t, m: year_start(t)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(месяца|month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"

@@ -22,13 +22,14 @@ _PREP = r"\b(?:в|во|at|к|с|from|by|around|на|до|until|to|till)"
 # What may follow a bare hour («в 15»): not a noun («в 15 компаниях», «в 15 числа»).
 _BARE_END = (r"(?=\s*(?:$|[.,!?;:)(\-–—]|\s(?:или|or|и|and|по|мск|msk|подходит|подойд\w*|удобно|"
              r"устроит|годится|пойдет|можно|ок|ok|норм\w*|works|is|suits|please|пожалуйста|"
-             r"давайте|в|on|tomorrow|today|"
-             r"завтра|сегодня|next|this|до|to|till|until|утра|дня|вечера|ночи|[a-z]{2,4}t|cet|gmt|utc)\b))")
+             r"давайте|в|on|tomorrow|today|завтра|сегодня|next|this|до|to|till|until|утра|дня|"
+             r"вечера|ночи|e[sd]?t|p[sd]?t|cet|cest|gmt|bst|utc)\b))")
 _CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:\s*(?P<ap>{_AMPM}))?(?:\s+{_PART})?"
     rf"|{_PREP}\s*(?P<h2>\d{{1,2}})[.\-](?P<m2>[0-5][05])(?![.\d])(?:\s*(?P<ap2>{_AMPM}))?"
     rf"|(?<![:.\d])(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
+    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)"
+    r"(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
     rf"(?:\s+(?P<part4>утра|дня|вечера|ночи|in\s+the\s+(?:morning|afternoon|evening)))?"
     rf"(?(hours)|(?(part4)|{_BARE_END}))"
     r"|(?P<noon>\bполдень|\bnoon\b|\bmidday\b)")

@@ -1,0 +1,109 @@
+"""Holidays and seasons as a reader resolves them: the RU New Year and May breaks, 23 February,
+Christmas and Thanksgiving in English, «до конца года», «ближе к весне», "after the summer".
+
+Each resolver gives (best, earliest, latest) against today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .date_words import add_workdays, after_holidays, after_new_year, first_workday, thanksgiving
+
+Resolved = tuple[date, date, date]
+
+
+def year_end(t: date) -> Resolved:
+    year = t.year if date(t.year, 12, 21) > t else t.year + 1
+    return date(year, 12, 21), max(t + timedelta(days=1), date(year, 12, 20)), date(year, 12, 31)
+
+
+def after_new_year_window(t: date, lang_en: bool = False) -> Resolved:
+    best = after_new_year(t)
+    earliest = date(best.year, 1, 4 if lang_en else 9)
+    return best, min(best, earliest), add_workdays(best, 2)
+
+
+def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
+    if re.search(r"[a-z]", m[0]):  # "after the holidays": Christmas and New Year
+        return after_new_year_window(t, lang_en=True)
+    best = after_holidays(t)
+    return best, best - timedelta(days=2), add_workdays(best, 2)
+
+
+_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|\bnot\b|\bno\b|busy|"
+                   r"frozen|closed|out of")
+
+
+def busy_until(m: re.Match[str]) -> bool:
+    """«До конца X не актуально / заняты»: not before then (against «свяжитесь до конца X»)."""
+    if not re.match(r"до|until", m[0].strip()):
+        return False
+    start = m.string.rfind(".", 0, m.start()) + 1
+    end = m.string.find(".", m.end())
+    return bool(_BUSY.search(m.string[start: len(m.string) if end < 0 else end]))
+
+
+def until_year_end(t: date, m: re.Match[str]) -> Resolved:
+    """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
+    return after_new_year_window(t) if busy_until(m) else year_end(t)
+
+
+def closer_to_season(t: date, m: re.Match[str]) -> Resolved:
+    month = {"вес": 3, "spr": 3, "лет": 6, "sum": 6, "осе": 9, "aut": 9, "fal": 9, "зим": 12,
+             "win": 12}[m[2][:3]]
+    start = date(t.year, month, 1)
+    if start <= t:
+        start = date(t.year + 1, month, 1)
+    return start, max(t + timedelta(days=1), start - timedelta(days=14)), start + timedelta(days=14)
+
+
+def after_season(t: date, m: re.Match[str]) -> Resolved:
+    """"after the summer" → the first of September (the next season's first month)."""
+    month = {"лет": 9, "sum": 9, "зим": 3, "win": 3, "вес": 6, "spr": 6, "осе": 12, "aut": 12,
+             "fal": 12}[m[3][:3]]
+    start = date(t.year, month, 1)
+    start = start if start > t else date(t.year + 1, month, 1)
+    return start, start, start + timedelta(days=14)
+
+
+def after_christmas(t: date) -> Resolved:
+    day = date(t.year, 12, 28)
+    day = day if day > t else date(t.year + 1, 12, 28)
+    return day, day - timedelta(days=1), day + timedelta(days=4)
+
+
+def before_christmas(t: date) -> Resolved:
+    day = date(t.year, 12, 21)
+    day = day if day > t else date(t.year + 1, 12, 21)
+    return day, max(t + timedelta(days=1), day - timedelta(days=7)), day + timedelta(days=2)
+
+
+def after_thanksgiving(t: date) -> Resolved:
+    """The Monday after the fourth Thursday of November."""
+    day = thanksgiving(t.year) + timedelta(days=4)
+    day = day if day > t else thanksgiving(t.year + 1) + timedelta(days=4)
+    return day, day - timedelta(days=3), day + timedelta(days=4)
+
+
+def before_thanksgiving(t: date) -> Resolved:
+    day = thanksgiving(t.year)
+    day = day if day > t else thanksgiving(t.year + 1)
+    return day - timedelta(days=3), max(t + timedelta(days=1), day - timedelta(days=10)), day
+
+
+def after_may(t: date) -> Resolved:
+    year = t.year if t < date(t.year, 5, 9) else t.year + 1
+    best = first_workday(date(year, 5, 9))  # the day after the Victory Day break
+    return best, best - timedelta(days=1), add_workdays(best, 2)
+
+
+def before_may(t: date) -> Resolved:
+    year = t.year if t < date(t.year, 4, 28) else t.year + 1
+    return date(year, 4, 27), max(t + timedelta(days=1), date(year, 4, 20)), date(year, 4, 30)
+
+
+def year_start(t: date) -> Resolved:
+    best = after_new_year(t)
+    return best, best, date(best.year, 1, 31)
