@@ -164,6 +164,9 @@ def test_an_out_of_office_gives_its_return_day(text: str, now: datetime, back: d
     "we are open 24/7",
     "у нас 3/4 бюджета уже ушло",
     "Мы говорили 10 ноября, помните?",  # the past is not a date to write again
+    "32 декабря",
+    "через 999 лет",
+    "2026-02-30",
 ])
 def test_no_date_where_there_is_none(text: str) -> None:
     slots = _slots(text, WED)

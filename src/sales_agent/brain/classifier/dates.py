@@ -70,11 +70,12 @@ def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[Fou
     found: list[FoundDate] = []
     for finder in (absolute_dates, weekday_dates, relative_dates, quarter_dates, month_dates):
         for start, end, day, window in sorted(finder(low, today, lang), key=lambda x: x[0]):
-            if day is None or "\0" in low[start:end]:
+            if "\0" in low[start:end]:
                 continue
-            found.append(_found(low, text, start, end, day, window))
-            low = low[:start] + "\0" * (end - start) + low[end:]
-    if not found:
+            if day is not None:
+                found.append(_found(low, text, start, end, day, window))
+            low = low[:start] + "\0" * (end - start) + low[end:]  # «32 декабря»: no date at all
+    if "\0" not in low:  # nothing we know, not even an impossible date: ask dateparser
         found = _dateparser(text, now)
     return sorted(found, key=lambda f: f.start)
 

@@ -30,6 +30,8 @@ RECENT_PAST = timedelta(days=90)  # "мы говорили 10 ноября" is t
 
 def _future(today: date, month: int, day: int, year: int | None = None, *,
             keep_recent: bool = False) -> date | None:
+    if not 1 <= day <= 31:  # «32 декабря» is no date; «31 февраля» is read as its month's end
+        return None
     day = min(day, calendar.monthrange(year or today.year, month)[1])
     try:
         found = date(year or today.year, month, day)

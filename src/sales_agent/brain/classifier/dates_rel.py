@@ -193,6 +193,8 @@ def _span(t: date, m: re.Match[str]) -> Resolved | None:
         amounts = [number(p) for p in re.split(r"\s+(?:или|or)\s+|\s*[-–]\s*", amount_text.strip())]
     if m["upto"]:  # "неделю-две", "a week or two"
         amounts = [amounts[0], number(m["upto"])]
+    if max(amounts) * (days + 30 * months) > 3 * 366:  # «через 999 лет» is a joke, not a date
+        return None
     best = _shift(t, sum(amounts) / len(amounts), days, months)
     low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
     slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days == 7 else 7)
