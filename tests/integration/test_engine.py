@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -84,6 +85,22 @@ class TestReplies:
         assert (await store.contacts.get(c.id)).status is Status.DEMO
         notes = await store.notifications.open()
         assert [n["kind"] for n in notes] == ["manager_demo"]
+
+    async def test_a_slot_picked_from_the_offer_is_booked_with_an_invitation(
+            self, store: Store) -> None:
+        c = await lead(store)
+        await reply(store, c.id, "Давайте покажете демо")
+        offered = (await store.contacts.get(c.id)).offered_slots
+        assert len(offered) == 3
+        pick = offered[1].astimezone(ZoneInfo("Europe/Moscow"))
+        await reply(store, c.id, f"Давайте {pick.day}-го в {pick.hour}:00, подходит",
+                    at=WEDNESDAY + timedelta(hours=2))
+        booked = await store.contacts.get(c.id)
+        assert booked.status is Status.DEMO and booked.demo_at == offered[1]
+        assert booked.wake_at is None  # no follow-ups, no reminders
+        assert (await outgoing(store, c.id))[-1].decision == "demo_confirm"
+        notes = [n["kind"] for n in await store.notifications.open()]
+        assert "manager_booking" in notes
 
     async def test_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, store: Store) -> None:

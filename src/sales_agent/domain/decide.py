@@ -153,7 +153,8 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
         return _stop(contact, event, route)
     if event.review:
         return _unsure(contact, event, route, now, policy)
-    if contact.status is Status.DEMO and event.meeting is not None:
+    if contact.status is Status.DEMO and event.meeting is not None \
+            and event.intent not in (Intent.AUTO_REPLY, Intent.REDIRECT):
         return _book(contact, event, route, now, policy)  # «Вторник в 11:00 подходит»
     if contact.status is Status.DEMO and "cancel" in tags:
         return [SendMessage("demo_cancelled", route),
@@ -235,7 +236,8 @@ def _book(contact: Contact, event: ReplyReceived, route: str, now: datetime,
     slots = offer_slots(now, contact.timezone, policy.window, policy.demo_hours)
     note = "demo requested" if event.meeting is None else f"the time named: {why_not}"
     return [SendMessage("demo", route, slots=slots), NotifyManager("manager_demo", note),
-            UpdateContact({"status": Status.DEMO, **NO_WAKE, "until": None, "warm": True})]
+            UpdateContact({"status": Status.DEMO, **NO_WAKE, "until": None, "warm": True,
+                           "offered_slots": list(slots)})]
 
 
 def _auto_reply(contact: Contact, event: ReplyReceived) -> list[Action]:

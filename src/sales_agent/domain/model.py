@@ -65,6 +65,7 @@ class Contact(BaseModel):
     warm: bool = False  # the lead has answered with interest: silence gets warm nudges
     objections: int = 0  # objections answered; a "no" after one closes politely
     demo_at: datetime | None = None  # a booked demo
+    offered_slots: list[datetime] = Field(default_factory=list)  # demo times we proposed
     erased: bool = False  # the person asked to be forgotten (152-FZ): no name, no texts
     created_at: datetime
     updated_at: datetime

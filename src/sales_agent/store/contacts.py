@@ -29,6 +29,7 @@ def to_doc(contact: Contact) -> dict[str, Any]:
     doc["status"] = str(contact.status)
     for f in _TIME_FIELDS:
         doc[f] = to_ts(doc[f])
+    doc["offered_slots"] = [to_ts(t) for t in contact.offered_slots]
     return doc
 
 
@@ -37,6 +38,7 @@ def from_doc(doc: dict[str, Any]) -> Contact:
     data["id"] = data.pop("_id")
     for f in _TIME_FIELDS:
         data[f] = from_ts(data.get(f))
+    data["offered_slots"] = [from_ts(t) for t in data.get("offered_slots") or []]
     return Contact.model_validate(data)
 
 
@@ -103,6 +105,8 @@ class ContactRepository:
                      **fields: Any) -> Contact | None:
         """Set fields (datetimes become epoch seconds); None if `where` no longer matches."""
         values = {k: (to_ts(v) if isinstance(v, datetime) else v) for k, v in fields.items()}
+        if "offered_slots" in values:
+            values["offered_slots"] = [to_ts(t) for t in values["offered_slots"]]
         values = {k: (str(v) if isinstance(v, Status) else v) for k, v in values.items()}
         doc = await self.collection.find_one_and_update(
             {"_id": contact_id, **(where or {})}, {"$set": values},

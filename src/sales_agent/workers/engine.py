@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..brain.classifier import Classification, classify, detect_language
+from ..brain.classifier.slots import Slots, read_slots
 from ..domain.actions import (
     Action,
     EraseContact,
@@ -117,6 +118,7 @@ class Engine:
             await self.outgoing.notify_operator(contact, item, "bounce", self.clock.now())
             return None, None
         c = await self._classify(item)
+        slots = self._slots(item, contact)
         return ReplyReceived(
             intent=c.intent, channel=history_channel(item.get("channel", "email")),
             confidence=c.confidence, until=c.until, colleague=c.contact,
@@ -124,9 +126,23 @@ class Engine:
             review=bool(getattr(c, "review", False)),
             refusal_risk=bool(getattr(c, "refusal_risk", False)),
             tags=frozenset(getattr(c, "tags", ()) or ()),
-            meeting=getattr(c, "meeting", None),
-            colleague_foreign=bool(getattr(c, "contact_foreign", False)),
+            meeting=slots.meeting if slots and slots.meeting_has_time
+            and "invalid_time" not in slots.meeting_problems else None,
+            colleague_foreign=bool(slots and c.contact and slots.contact == c.contact
+                                   and slots.contact_is_foreign_domain),
         ), c
+
+    def _slots(self, item: dict[str, Any], contact: Contact) -> Slots | None:
+        """What only the conversation can tell: a time picked among the slots we offered,
+        whether a colleague's address is at another company (a stranger: a human checks)."""
+        try:
+            return read_slots(
+                item.get("text") or "", now=from_ts(item.get("at")) or self.clock.now(),
+                tz=contact.timezone, lang=contact.language, sender=item.get("sender"),
+                own_addresses=[self.settings.from_email], offered=contact.offered_slots)
+        except Exception:  # slots refine a verdict; they never stop one
+            log.exception("slots failed for %s", item["key"])
+            return None
 
     async def _classify(self, item: dict[str, Any]) -> Classification:
         """Classified once: the verdict is kept on the item, so a replay (a worker died after
