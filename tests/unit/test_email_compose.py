@@ -36,3 +36,32 @@ def test_built_message_parses_back_into_the_same_thread(tmp_path: Path) -> None:
                                                      "Анна")
     assert got.text == "Текст" and got.in_reply_to == "<a@x>" and got.attachments == ("a.pdf",)
     assert got.headers["To"] == "ivan@shop.example"
+
+
+def test_long_russian_subject_keeps_every_space_at_the_folds() -> None:
+    from email.header import decode_header, make_header
+
+    subject = ("Кофейная компания «Бодрое утро»: что покупатели пишут в отзывах о капсулах "
+               "Лунго и зёрнах")
+    for cut in range(0, 60, 3):  # every fold position across the words
+        written = subject[:len(subject) - cut]
+        out = OutgoingMessage(key="k", contact_id="c", channel="email", to="a@b.example",
+                              to_name="Иван Петров", text="x", subject=written)
+        raw = build_message(out, from_email="s@n.example", from_name="Анна Соколова",
+                            message_id="<m@n.example>").as_bytes()
+        head = raw.split(b"\r\n\r\n")[0].decode("ascii")
+        assert all(len(line) <= 78 for line in head.split("\r\n"))
+        folded = head.split("Subject: ", 1)[1].split("\r\nDate:")[0]
+        assert folded.count("=?utf-8?b?") > 1 or len(written) < 30
+        assert str(make_header(decode_header(folded))) == written
+        assert parse_email(raw).subject == written.strip()
+
+
+def test_header_values_cannot_inject_lines() -> None:
+    out = OutgoingMessage(key="k", contact_id="c", channel="email", to="a@b.example",
+                          to_name="Иван\r\nBcc: x@evil.example", text="x",
+                          subject="Отзывы\r\nBcc: y@evil.example")
+    msg = build_message(out, from_email="s@n.example", from_name="Анна", message_id="<m@n>")
+    raw = msg.as_bytes()
+    assert b"\r\nBcc:" not in raw and msg["Bcc"] is None
+    assert msg["Subject"] == "Отзывы Bcc: y@evil.example"  # the line break became a space
