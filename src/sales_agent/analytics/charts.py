@@ -1,50 +1,86 @@
-"""One PNG per company: where the negative reviews are (products, topics, months).
+"""One PNG per company and language: where the negative reviews are (products, topics, months).
 
 Uses matplotlib's object API with the Agg canvas (no pyplot, no display, safe in a worker thread).
-Labels are Russian and their numbers come from `format.format_share`, like the messages.
-The file name carries a hash of the facts, so a chart is redrawn only when the numbers change.
+The words come from knowledge/chart.yaml (Russian or English), topic names through the glossary,
+numbers from `format.format_share[_en]`, like the messages. Product and company names are shown
+as the lead wrote them. The file name carries the language and a hash of the facts, so a chart
+is redrawn only when the numbers change.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import yaml
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..brain.glossary import term
+from ..settings import PROJECT_ROOT
 from .facts import CompanyFacts
 from .fields import company_key
-from .format import format_reviews_ru, format_share
+from .format import NBSP, format_share, format_share_en, plural_ru
 
 RED, GREY, GREEN = "#d9534f", "#9aa0a6", "#3c9d5d"
-_MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+LABELS_PATH = PROJECT_ROOT / "knowledge" / "chart.yaml"
+LANGUAGES = ("ru", "en")
 
 
-def chart_path(facts: CompanyFacts, charts_dir: Path) -> Path:
+@lru_cache(maxsize=1)
+def _all_labels() -> dict[str, dict[str, Any]]:
+    return yaml.safe_load(LABELS_PATH.read_text(encoding="utf-8"))
+
+
+class _Words:
+    """The chart's words and number formats in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.lang = language if language in LANGUAGES else "ru"
+        self.labels = _all_labels()[self.lang]
+
+    def __getitem__(self, key: str) -> str:
+        return str(self.labels[key])
+
+    def share(self, share: float) -> str:
+        return format_share(share) if self.lang == "ru" else format_share_en(share)
+
+    def reviews(self, n: int) -> str:
+        one, few, many = self.labels["reviews"]
+        form = plural_ru(n, one, few, many) if self.lang == "ru" else (one if n == 1 else many)
+        return form.format(n=n).replace(" ", NBSP, 1)
+
+    def topic(self, topic: str) -> str:
+        return term(topic, self.lang)
+
+    def day(self, d: date) -> str:
+        return self["date"].format(day=d.day, month=d.month, year=d.year,
+                                   month_name=self.labels["months"][d.month - 1])
+
+    def month(self, month: str) -> str:  # "2026-01" -> "янв 26" / "Jan 26"
+        return f"{self.labels['months'][int(month[5:]) - 1]} {month[2:4]}"
+
+
+def chart_path(facts: CompanyFacts, charts_dir: Path, language: str = "ru") -> Path:
     key = facts.company_key or company_key(facts.company)
     company = hashlib.sha1(key.encode()).hexdigest()[:10]
     numbers = hashlib.sha1(repr(replace(facts, chart=None)).encode()).hexdigest()[:10]
-    return charts_dir / f"reviews-{company}-{numbers}.png"
+    lang = language if language in LANGUAGES else "ru"
+    return charts_dir / f"reviews-{company}-{lang}-{numbers}.png"
 
 
-def render_company_chart(facts: CompanyFacts, charts_dir: Path) -> Path:
-    """Draw (or reuse) the company's chart; older charts of the same company are removed."""
-    path = chart_path(facts, charts_dir)
+def render_company_chart(facts: CompanyFacts, charts_dir: Path, language: str = "ru") -> Path:
+    """Draw (or reuse) the company's chart in `language`; older charts of the same company and
+    language are removed."""
+    path = chart_path(facts, charts_dir, language)
     if path.exists():
         return path
     charts_dir.mkdir(parents=True, exist_ok=True)
-    fig = Figure(figsize=(12, 8), dpi=100, layout="constrained")
-    FigureCanvasAgg(fig)
-    grid = fig.add_gridspec(2, 2, height_ratios=(3, 2))
-    _products(fig.add_subplot(grid[0, 0]), facts)
-    _topics(fig.add_subplot(grid[0, 1]), facts)
-    _trend(fig.add_subplot(grid[1, :]), facts)
-    period = (f", {facts.period[0]:%d.%m.%Y} — {facts.period[1]:%d.%m.%Y}"
-              if facts.period else "")
-    fig.suptitle(f"{facts.company}: {format_reviews_ru(facts.reviews)}{period}; "
-                 f"негативных {format_share(facts.negative_share)}", fontsize=14)
+    fig = draw_company_chart(facts, language)
     tmp = path.with_suffix(".tmp.png")
     fig.savefig(tmp)
     tmp.replace(path)  # readers never see a half-written file
@@ -54,57 +90,87 @@ def render_company_chart(facts: CompanyFacts, charts_dir: Path) -> Path:
     return path
 
 
-def _products(ax, facts: CompanyFacts) -> None:
+def draw_company_chart(facts: CompanyFacts, language: str = "ru") -> Figure:
+    """The chart as a matplotlib Figure (not saved): products, complaint topics, months."""
+    words = _Words(language)
+    fig = Figure(figsize=(12, 8), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2, height_ratios=(3, 2))
+    _products(fig.add_subplot(grid[0, 0]), facts, words)
+    _topics(fig.add_subplot(grid[0, 1]), facts, words)
+    _trend(fig.add_subplot(grid[1, :]), facts, words)
+    period = (words["period"].format(start=words.day(facts.period[0]),
+                                     end=words.day(facts.period[1])) if facts.period else "")
+    fig.suptitle(words["title"].format(company=facts.company, reviews=words.reviews(facts.reviews),
+                                       period=period, negative=words.share(facts.negative_share)),
+                 fontsize=14)
+    return fig
+
+
+def localized_chart(facts: CompanyFacts | None, language: str) -> Path | None:
+    """The chart to send a lead writing in `language`: `facts.chart` for Russian, the same
+    numbers drawn in English next to it otherwise (None when there is no chart at all)."""
+    if facts is None or facts.chart is None:
+        return None
+    if language not in LANGUAGES or language == "ru":
+        return facts.chart
+    return render_company_chart(facts, facts.chart.parent, language)
+
+
+def _products(ax: Any, facts: CompanyFacts, words: _Words) -> None:
     products = list(reversed(facts.products[:8]))  # barh draws bottom-up: worst on top
-    ax.set_title("Доля негативных отзывов по товарам")
+    ax.set_title(words["products"])
     if not products:
-        ax.text(0.5, 0.5, "нет данных о товарах", ha="center", va="center")
+        ax.text(0.5, 0.5, words["no_products"], ha="center", va="center")
         ax.set_axis_off()
         return
-    labels = [f"{p.product}\n({p.reviews} отз.)" for p in products]
+    labels = [words["product_label"].format(product=p.product, reviews=p.reviews)
+              for p in products]
     bars = ax.barh(labels, [p.negative_share * 100 for p in products], color=RED)
     for bar, p in zip(bars, products, strict=True):
-        note = format_share(p.negative_share)
+        note = words.share(p.negative_share)
         if p.top_topic:
-            note += f" · главная жалоба: {p.top_topic}"
+            note += words["top_topic"].format(topic=words.topic(p.top_topic))
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, note, va="center",
                 fontsize=9)
     top = max(p.negative_share for p in products) * 100
     ax.set_xlim(0, top + 55)  # room for the note right of the longest bar
     step = 10 if top <= 40 else 20
     ax.set_xticks([t for t in range(0, 101, step) if t <= top + step])
-    ax.set_xlabel("% отзывов товара")
+    ax.set_xlabel(words["products_axis"])
     ax.tick_params(axis="y", labelsize=9)
 
 
-def _topics(ax, facts: CompanyFacts) -> None:
+def _topics(ax: Any, facts: CompanyFacts, words: _Words) -> None:
     topics = list(reversed(facts.complaint_topics))
-    ax.set_title("О чём жалуются (доля негативных отзывов)")
+    ax.set_title(words["topics"])
     if not topics:
-        ax.text(0.5, 0.5, "нет тем в негативных отзывах", ha="center", va="center")
+        ax.text(0.5, 0.5, words["no_topics"], ha="center", va="center")
         ax.set_axis_off()
         return
-    bars = ax.barh([t.topic for t in topics], [t.share * 100 for t in topics], color=GREY)
+    bars = ax.barh([words.topic(t.topic) for t in topics], [t.share * 100 for t in topics],
+                   color=GREY)
     for bar, t in zip(bars, topics, strict=True):
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
-                f"{format_share(t.share)} ({t.count})", va="center", fontsize=9)
+                f"{words.share(t.share)} ({t.count})", va="center", fontsize=9)
     ax.set_xlim(0, min(100, max(t.share for t in topics) * 100 + 20))
-    ax.set_xlabel("% негативных отзывов")
+    ax.set_xlabel(words["topics_axis"])
 
 
-def _trend(ax, facts: CompanyFacts) -> None:
-    ax.set_title("Тональность по месяцам")
+def _trend(ax: Any, facts: CompanyFacts, words: _Words) -> None:
+    ax.set_title(words["trend"])
     months = facts.monthly
     if not months:
-        ax.text(0.5, 0.5, "в отзывах нет дат", ha="center", va="center")
+        ax.text(0.5, 0.5, words["no_dates"], ha="center", va="center")
         ax.set_axis_off()
         return
     x = range(len(months))
-    labels = [f"{_MONTHS[int(m.month[5:]) - 1]} {m.month[2:4]}" for m in months]
-    ax.plot(x, [m.negative_share * 100 for m in months], "o-", color=RED, label="негативные")
-    ax.plot(x, [m.positive_share * 100 for m in months], "o-", color=GREEN, label="позитивные")
-    ax.set_xticks(list(x), labels)
+    ax.plot(x, [m.negative_share * 100 for m in months], "o-", color=RED,
+            label=words["negative"])
+    ax.plot(x, [m.positive_share * 100 for m in months], "o-", color=GREEN,
+            label=words["positive"])
+    ax.set_xticks(list(x), [words.month(m.month) for m in months])
     ax.set_ylim(-3, 105)  # markers at 0 and 100 stay whole
-    ax.set_ylabel("% отзывов за месяц")
+    ax.set_ylabel(words["trend_axis"])
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left")

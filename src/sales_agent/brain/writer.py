@@ -43,6 +43,7 @@ TO_MANAGER = frozenset(k for k in KINDS if k.startswith("manager_"))
 # Kinds the LLM may rewrite; short fixed lines and internal notes stay as templated.
 LLM_KINDS = frozenset(KINDS) - TO_MANAGER - {"stop_confirm", "non_text"}
 PRESENTATION = "presentation.pdf"
+PRESENTATION_EN = "presentation_en.pdf"  # English leads get it when it exists
 MAX_QUOTE = 3000  # characters of the lead's text quoted to the manager
 
 
@@ -100,7 +101,7 @@ class ReplyWriter:
         signature = self.renderer.signature(lang, values)
         allowed = self._allowed(kind, ctx, values)
         draft = Draft(kind=kind, subject=subject, text=f"{body}\n\n{signature}", handoff=handoff,
-                      attachments=(PRESENTATION,) if values["has_attachment"] else ())
+                      attachments=(values["deck"],) if values["has_attachment"] else ())
         # Notes to our own people quote the lead and our figures: they are not text to a lead.
         problems = [] if kind in TO_MANAGER else self._problems(draft, ctx, allowed)
         if problems:
@@ -163,13 +164,18 @@ class ReplyWriter:
             "until_text": wording.day(ctx.until, lang) if ctx.until else None,
             "answer": answer.text if answer else None,
             "needs_manager": bool(answer and answer.needs_manager),
-            "has_attachment": kind == "presentation"
-            and (s.attachments_dir / PRESENTATION).is_file(),
+            "deck": self._deck(lang),
+            "has_attachment": kind == "presentation" and self._deck(lang) is not None,
             "lead_text": _quote(ctx.lead_text) if kind in TO_MANAGER else None,
             "summary": _quote(ctx.summary) if kind in TO_MANAGER else None,
         }
         handoff = kind == "answer" and (answer is None or answer.needs_manager)
         return values, handoff
+
+    def _deck(self, lang: str) -> str | None:
+        """The presentation file for the lead's language: the English deck when there is one."""
+        names = (PRESENTATION_EN, PRESENTATION) if lang == "en" else (PRESENTATION,)
+        return next((n for n in names if (self.settings.attachments_dir / n).is_file()), None)
 
     def _allowed(self, kind: str, ctx: WriteContext, values: dict[str, Any]) -> str:
         """The facts a draft may state: knowledge base, the lead's data, our settings."""

@@ -26,12 +26,14 @@ def init() -> None:
         async with open_store() as store:
             await store.ensure_indexes()
             done.append(f"indexes on {store.address}")
-        pdf = cfg.attachments_dir / "presentation.pdf"
-        if not pdf.exists():
-            from ..brain.presentation import build_presentation
+        from ..brain.knowledge import KnowledgeBase
+        from ..brain.presentation import FILES, build
 
-            build_presentation(cfg.knowledge_dir, pdf)
-            done.append(f"presentation {pdf}")
+        for lang, name in FILES.items():  # the Russian and the English deck
+            pdf = cfg.attachments_dir / name
+            if not pdf.exists():
+                build(KnowledgeBase.load(cfg.knowledge_dir), cfg, pdf, lang)
+                done.append(f"presentation {pdf}")
         return done
 
     for line in run_async(_init):

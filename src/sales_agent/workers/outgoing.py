@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ..analytics.facts import CompanyFacts
@@ -67,7 +69,8 @@ class Outgoing:
         doc = await self._envelope(draft, contact, item, route, to)
         doc["wait_reason"] = action.wait_reason
         if action.with_chart or action.kind in CHART_KINDS:
-            doc["chart"] = str(facts.chart) if facts and facts.chart else None
+            chart = await _chart_for(facts, contact.language)
+            doc["chart"] = str(chart) if chart else None
         if action.meeting is not None and route == EMAIL:
             doc["calendar"] = invitation(
                 meeting=action.meeting, uid=key, organizer=self.settings.from_email,
@@ -169,6 +172,19 @@ class Outgoing:
             return None
         log_event("referred", contact=referrer.id, colleague=new.id)
         return new
+
+
+async def _chart_for(facts: CompanyFacts | None, language: str) -> Path | None:
+    """The lead's chart in their language (an English lead gets English labels)."""
+    if facts is None or facts.chart is None:
+        return None
+    from ..analytics.charts import localized_chart  # matplotlib loads only when a chart is drawn
+
+    try:
+        return await asyncio.to_thread(localized_chart, facts, language)
+    except Exception as e:  # a chart must never stop a conversation: send the one we have
+        log.warning("chart in %s for %r failed: %s", language, facts.company, e)
+        return facts.chart
 
 
 def _written_as(route: str, contact: Contact) -> str:
