@@ -161,7 +161,7 @@ def _chart(deck: Slides, t: dict[str, Any], ex: Example, lang: str, marketplaces
 
     deck.slide(t["chart"])
     png = tmp / "chart.png"
-    draw_company_chart(ex.facts, lang).savefig(png, dpi=200)  # sharp at slide size
+    draw_company_chart(ex.facts, lang).savefig(png, dpi=150)  # ~190 ppi on the slide: sharp
     img_h = 136.0
     img_w = img_h * 1.5  # the chart is 12 x 8 inches
     deck.image(str(png), x=(W - img_w) / 2, y=38, w=img_w, h=img_h)
