@@ -180,6 +180,7 @@ def _case(deck: Slides, t: dict[str, Any], ex: Example, lang: str, share: Any,
     note = t["case_note"].format(company=f.company, reviews=_plural(t["reviews"], f.reviews, lang),
                                  marketplaces=wording.join(marketplaces, lang))
     deck.box(M, 36, W - 2 * M, 8, note, 13, color=GREY)
+    ex.stated.append(note)
 
     def topic(word: str) -> dict[str, str]:
         return {"topic": term(word, lang), "topic_acc": wording.accusative(word)}
