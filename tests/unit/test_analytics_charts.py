@@ -39,19 +39,50 @@ def _texts(fig) -> list[Text]:
     return [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-def test_every_label_is_inside_the_picture(lang: str) -> None:
-    fig = draw_company_chart(_facts(), lang)
+def _bad_input():
+    """A 300-character company, 50 products named alike up to their last words, one odd topic."""
+    name = "Товар с очень длинным названием, скопированным из карточки целиком, вариант"
+    rows = [{"company": "Компания " + "с длинным названием " * 15, "marketplace": "Ozon",
+             "product": f"{name} {i % 50}", "date": date(2026, 1 + i % 12, 1),
+             "sentiment": ("negative", "positive")[i % 2],
+             "topic": ("упаковка", "тема, которой нет в глоссарии и которая длинная")[i % 2]}
+            for i in range(150)]
+    return compute_facts(rows)
+
+
+def _one_review():
+    return compute_facts([{"company": "Кафе «Ромашка»", "marketplace": "2ГИС", "product": "",
+                           "date": None, "sentiment": "negative", "topic": ""}])
+
+
+def _assert_fits(fig) -> None:
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     box = fig.bbox
     # Each axes with its drawn ticks, titles and bar notes, and the figure title.
-    drawn = [ax.get_tightbbox(renderer) for ax in fig.axes]
-    drawn += [t.get_window_extent(renderer) for t in fig.texts]
+    axes = [ax.get_tightbbox(renderer) for ax in fig.axes]
+    drawn = axes + [t.get_window_extent(renderer) for t in fig.texts]
     assert len(drawn) == 4
     for extent in drawn:
         assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, (extent, box)
         assert box.y0 - 1 <= extent.y0 and extent.y1 <= box.y1 + 1, (extent, box)
+    for i, a in enumerate(axes):  # no panel's labels run into another panel
+        for b in axes[i + 1:]:
+            assert not a.overlaps(b), (a, b)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("facts", [_facts, _bad_input, _one_review])
+def test_every_label_is_inside_the_picture(lang: str, facts) -> None:
+    _assert_fits(draw_company_chart(facts(), lang))
+
+
+def test_products_cut_alike_stay_apart() -> None:
+    fig = draw_company_chart(_bad_input(), "en")
+    products = fig.axes[0]
+    labels = [t.get_text() for t in products.get_yticklabels()]
+    assert len(products.patches) == 8 and len(set(labels)) == 8  # the top 8, each its own bar
+    assert all(len(line) <= 30 for label in labels for line in label.splitlines())
 
 
 def test_english_chart_has_no_russian_but_the_names_given() -> None:

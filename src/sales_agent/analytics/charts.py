@@ -10,6 +10,7 @@ is redrawn only when the numbers change.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -29,6 +30,22 @@ from .format import NBSP, format_share, format_share_en, plural_ru
 RED, GREY, GREEN = "#d9534f", "#9aa0a6", "#3c9d5d"
 LABELS_PATH = PROJECT_ROOT / "knowledge" / "chart.yaml"
 LANGUAGES = ("ru", "en")
+# Label room, in characters: a name pasted whole from a product card must not squeeze the bars.
+PRODUCT_CHARS, TOPIC_CHARS, COMPANY_CHARS = 30, 22, 45
+
+
+def _short(text: str, width: int, lines: int = 1) -> str:
+    """`text` in at most `lines` lines of `width` characters. A longer text keeps its start and,
+    on a second line, its end («…целиком 12»): product names differ mostly at the end."""
+    text = " ".join(text.split())
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    if lines == 1:
+        return wrapped[0][:width - 1].rstrip(" ,.;:-") + "…"
+    tail = text[-(width - 1):]
+    tail = tail.split(" ", 1)[1] if " " in tail[1:] else tail  # start the end at a word
+    return "\n".join([*wrapped[:lines - 1], "…" + tail])
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +118,8 @@ def draw_company_chart(facts: CompanyFacts, language: str = "ru") -> Figure:
     _trend(fig.add_subplot(grid[1, :]), facts, words)
     period = (words["period"].format(start=words.day(facts.period[0]),
                                      end=words.day(facts.period[1])) if facts.period else "")
-    fig.suptitle(words["title"].format(company=facts.company, reviews=words.reviews(facts.reviews),
+    company = _short(facts.company, COMPANY_CHARS)
+    fig.suptitle(words["title"].format(company=company, reviews=words.reviews(facts.reviews),
                                        period=period, negative=words.share(facts.negative_share)),
                  fontsize=14)
     return fig
@@ -124,17 +142,20 @@ def _products(ax: Any, facts: CompanyFacts, words: _Words) -> None:
         ax.text(0.5, 0.5, words["no_products"], ha="center", va="center")
         ax.set_axis_off()
         return
-    labels = [words["product_label"].format(product=p.product, reviews=p.reviews)
-              for p in products]
-    bars = ax.barh(labels, [p.negative_share * 100 for p in products], color=RED)
+    labels = [words["product_label"].format(product=_short(p.product, PRODUCT_CHARS, 2),
+                                            reviews=p.reviews) for p in products]
+    rows = range(len(products))  # positions, not labels: two names cut alike stay two bars
+    bars = ax.barh(rows, [p.negative_share * 100 for p in products], color=RED)
+    ax.set_yticks(list(rows), labels)
     for bar, p in zip(bars, products, strict=True):
         note = words.share(p.negative_share)
         if p.top_topic:
-            note += words["top_topic"].format(topic=words.topic(p.top_topic))
+            note += words["top_topic"].format(topic=_short(words.topic(p.top_topic),
+                                                           TOPIC_CHARS))
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, note, va="center",
                 fontsize=9)
     top = max(p.negative_share for p in products) * 100
-    ax.set_xlim(0, top + 55)  # room for the note right of the longest bar
+    ax.set_xlim(0, top + max(55.0, top * 1.3))  # room for the note right of the longest bar
     step = 10 if top <= 40 else 20
     ax.set_xticks([t for t in range(0, 101, step) if t <= top + step])
     ax.set_xlabel(words["products_axis"])
@@ -148,8 +169,9 @@ def _topics(ax: Any, facts: CompanyFacts, words: _Words) -> None:
         ax.text(0.5, 0.5, words["no_topics"], ha="center", va="center")
         ax.set_axis_off()
         return
-    bars = ax.barh([words.topic(t.topic) for t in topics], [t.share * 100 for t in topics],
-                   color=GREY)
+    rows = range(len(topics))
+    bars = ax.barh(rows, [t.share * 100 for t in topics], color=GREY)
+    ax.set_yticks(list(rows), [_short(words.topic(t.topic), TOPIC_CHARS) for t in topics])
     for bar, t in zip(bars, topics, strict=True):
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
                 f"{words.share(t.share)} ({t.count})", va="center", fontsize=9)
