@@ -151,8 +151,12 @@ def _features(deck: Slides, kb: KnowledgeBase, t: dict[str, Any], lang: str,
         deck.box(M, y + 1, 62, row - 4, title, 16, style="B", color=ACCENT)
         deck.box(M + 70, y + 1, W - 2 * M - 70, row - 4, text, 14)
     deck.card(M, 166, W - 2 * M, 20)
-    deck.box(M + 6, 169.5, 60, 13, t["platforms"], 14, style="B", color=GREY)
-    deck.box(M + 70, 169.5, W - 2 * M - 76, 13, "   ·   ".join(marketplaces), 16, style="B")
+    names = "   ·   ".join(marketplaces)
+    for x, w, text, size, color in ((M + 6, 60.0, t["platforms"], 14, GREY),
+                                    (M + 70, W - 2 * M - 76, names, 16, NAVY)):
+        height = deck.measure(text, w, size, "B")
+        deck.box(x, 166 + max((20 - height) / 2, 1), w, min(height, 18), text, size, style="B",
+                 color=color)  # centred in the band
 
 
 def _chart(deck: Slides, t: dict[str, Any], ex: Example, lang: str, marketplaces: list[str],
