@@ -1,0 +1,136 @@
+"""Build data/brain/train.jsonl from the hand-written replies in data/brain/src/.
+
+    python data/brain/build_train.py            # writes data/brain/train.jsonl
+    python data/brain/build_train.py --check    # rebuilds in memory, fails if the file differs
+
+Deterministic: one seeded random.Random drives every choice. Each src/<lang>_<name>.txt holds
+blocks that start with a header «## intent [intent2] [#tag ...] [!flag ...]»; every other
+non-empty line is one core reply («\\n» inside a line is a line break, «//» starts a comment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "gen"))
+
+from compose import Core, fill, new_ctx  # noqa: E402
+from mail import as_email, as_telegram, subject  # noqa: E402
+
+SEED = 20261202
+INTENTS = ["stop", "presentation", "demo", "redirect", "later", "question", "interested",
+           "auto_reply", "other"]
+# items per primary intent and language (≈70 % ru / 30 % en)
+TARGET = {"stop": 480, "presentation": 400, "demo": 420, "redirect": 400, "later": 520,
+          "question": 480, "interested": 330, "auto_reply": 330, "other": 420}
+EN_SHARE = 0.3
+TELEGRAM_SHARE = 0.32
+
+
+def load_cores(src: Path) -> list[Core]:
+    cores: list[Core] = []
+    for path in sorted(src.glob("*.txt")):
+        lang = path.stem.split("_")[0]
+        head: tuple[list[str], list[str], set[str]] | None = None
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if not line or line.startswith("//"):
+                continue
+            if line.startswith("## "):
+                toks = line[3:].split()
+                intents = [t for t in toks if t[0] not in "#!"]
+                bad = [t for t in intents if t not in INTENTS]
+                if bad:
+                    raise SystemExit(f"{path.name}: unknown intent {bad}")
+                head = (intents, [t[1:] for t in toks if t[0] == "#"],
+                        {t[1:] for t in toks if t[0] == "!"})
+                continue
+            if head is None:
+                raise SystemExit(f"{path.name}: reply before any header: {line[:40]}")
+            cores.append(Core(lang, list(head[0]), list(head[1]), line, set(head[2])))
+    return cores
+
+
+def make_item(rng: random.Random, core: Core) -> dict:
+    ctx = new_ctx(rng, core.lang)
+    body = fill(rng, core, ctx)
+    if "tg" in core.flags:
+        channel = "telegram"
+    elif "email" in core.flags or "auto_reply" in core.intents or "long" in core.flags:
+        channel = "email"
+    else:
+        channel = "telegram" if rng.random() < TELEGRAM_SHARE else "email"
+    item: dict = {"id": "", "text": "", "date": ctx.day.strftime("%Y-%m-%dT%H:%M:00") + ctx.tz,
+                  "channel": channel}
+    if channel == "email":
+        subj = subject(rng, core, ctx)
+        item["subject"] = subj
+        item["text"] = as_email(rng, core, ctx, body, subj)
+    else:
+        item["text"] = as_telegram(rng, core, ctx, body)
+    item["intents"] = core.intents
+    item["contact"] = ctx.contact
+    item["until"] = [ctx.until[0].isoformat(), ctx.until[1].isoformat()] if ctx.until else None
+    if core.tags:
+        item["tags"] = core.tags
+    item["lang"] = core.lang
+    return item
+
+
+def build(src: Path) -> list[dict]:
+    rng = random.Random(SEED)
+    cores = load_cores(src)
+    items: list[dict] = []
+    seen: set[str] = set()
+    for intent in INTENTS:
+        for lang in ("ru", "en"):
+            pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
+            if not pool:
+                continue
+            share = EN_SHARE if lang == "en" else 1 - EN_SHARE
+            want, made, tries = round(TARGET[intent] * share), 0, 0
+            order: list[Core] = []
+            while made < want and tries < want * 20:
+                if not order:
+                    order = pool[:]
+                    rng.shuffle(order)
+                item = make_item(rng, order.pop())
+                tries += 1
+                key = " ".join(item["text"].lower().split())
+                if key in seen:
+                    continue
+                seen.add(key)
+                items.append(item)
+                made += 1
+    rng.shuffle(items)
+    for n, item in enumerate(items, 1):
+        item["id"] = f"t{n:05d}"
+    return items
+
+
+def dump(items: list[dict]) -> str:
+    return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="fail if train.jsonl is out of date")
+    ap.add_argument("--out", type=Path, default=HERE / "train.jsonl")
+    args = ap.parse_args()
+    text = dump(build(HERE / "src"))
+    if args.check:
+        ok = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print("train.jsonl is up to date" if ok else "train.jsonl differs: rebuild it")
+        return 0 if ok else 1
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {text.count(chr(10))} items to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,141 @@
+"""Turns one hand-written core reply into a labelled item: fills slots, picks a date, a channel
+and the wrappers real mail or Telegram adds. Labels come from the core and its slots only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from dataclasses import dataclass, field
+
+import ooo
+import telegram
+import when_en
+import when_ru
+import wrappers as w
+from people import (
+    EN_ADDRESSES,
+    EN_COMPANIES,
+    EN_PEOPLE,
+    FREE_MAIL,
+    OTHER_DOMAINS,
+    RU_ADDRESSES,
+    RU_COMPANIES,
+    RU_PEOPLE,
+    Person,
+    email_for,
+    en_phone,
+    handle_for,
+    ru_phone,
+)
+
+START = dt.datetime(2026, 11, 2, 0, 0)
+SPAN_DAYS = 117  # to 2027-02-26
+RU_TZ = ["+03:00"] * 12 + ["+05:00", "+07:00", "+02:00", "+04:00"]
+EN_TZ = ["+03:00", "+00:00", "+00:00", "-05:00", "-05:00", "-08:00", "+01:00", "-06:00"]
+NO_FILLER = {"other", "auto_reply"}
+MOOD = {"stop": "neg", "interested": "pos", "demo": "pos", "presentation": "pos"}
+
+
+@dataclass
+class Core:
+    lang: str
+    intents: list[str]
+    tags: list[str]
+    text: str
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Ctx:
+    """Everything random about one item, drawn once."""
+
+    lang: str
+    day: dt.datetime
+    tz: str
+    lead: Person
+    company: str
+    domain: str
+    title: str
+    mate: Person
+    deputy: Person
+    sender: tuple[str, str, str]
+    slots: dict[str, str] = field(default_factory=dict)
+    until: tuple[dt.date, dt.date] | None = None
+    contact: str | None = None
+
+
+def surname_dat(p: Person) -> str:
+    return p.last[:-1] + "ой" if p.female else p.last + "у"
+
+
+def surname_acc(p: Person) -> str:
+    return p.last[:-1] + "у" if p.female else p.last + "а"
+
+
+def new_ctx(rng: random.Random, lang: str) -> Ctx:
+    day = START + dt.timedelta(days=rng.randrange(SPAN_DAYS), hours=rng.choice(
+        [7, 8, 9, 9, 10, 10, 11, 11, 12, 13, 14, 14, 15, 16, 17, 18, 19, 21, 23]),
+        minutes=rng.randrange(60))
+    people = RU_PEOPLE if lang == "ru" else EN_PEOPLE
+    company, domain, title = rng.choice(RU_COMPANIES if lang == "ru" else EN_COMPANIES)
+    lead, mate, deputy = rng.sample(people, 3)
+    return Ctx(lang, day, rng.choice(RU_TZ if lang == "ru" else EN_TZ), lead, company, domain,
+               title, mate, deputy, rng.choice(w.OUR_SENDERS))
+
+
+def colleague_domain(rng: random.Random, ctx: Ctx) -> str:
+    r = rng.random()
+    if r < 0.6:
+        return ctx.domain
+    return rng.choice(FREE_MAIL) if r < 0.8 else rng.choice(OTHER_DOMAINS)
+
+
+def booking_phrase(rng: random.Random, ctx: Ctx) -> str:
+    hour = rng.choice([10, 11, 12, 13, 14, 15, 16, 17])
+    mins = rng.choice(["00", "00", "30"])
+    t = ctx.day.date() + dt.timedelta(days=rng.randint(1, 9))
+    if ctx.lang == "ru":
+        wd = w.RU_WD_NOM[t.weekday()]
+        wd_acc = {"среда": "среду", "пятница": "пятницу", "суббота": "субботу"}.get(wd, wd)
+        return rng.choice([f"в {wd_acc} в {hour}:{mins}", f"завтра в {hour}", f"{t:%d.%m} в {hour}:{mins}",
+                           f"{t.day} {w.RU_MONTH_GEN[t.month - 1]} в {hour}:{mins}",
+                           f"в {wd_acc} после {hour}", f"в {wd_acc} часов в {hour - 12 if hour > 12 else hour}"])
+    ampm = f"{hour - 12 if hour > 12 else hour}{':30' if mins == '30' else ''}{'pm' if hour >= 12 else 'am'}"
+    wd = w.EN_WD[t.weekday()]
+    return rng.choice([f"{wd} at {ampm}", f"tomorrow at {ampm}", f"{t.month}/{t.day} at {ampm}",
+                       f"{wd} {hour}:{mins}", f"{w.EN_MONTH[t.month - 1][:3]} {t.day}, {ampm} ET"])
+
+
+def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
+    text = core.text
+    day = ctx.day.date()
+    m, d = ctx.mate, ctx.deputy
+    email = email_for(m, colleague_domain(rng, ctx), rng)
+    handle = handle_for(m, rng)
+    slots = {"name": m.full, "first": m.first, "name_dat": f"{m.dat} {surname_dat(m)}",
+             "first_dat": m.dat, "name_acc": f"{m.acc} {surname_acc(m)}", "first_acc": m.acc,
+             "he": ("она" if m.female else "он") if ctx.lang == "ru" else ("she" if m.female else "he"),
+             "him": ("ей" if m.female else "ему") if ctx.lang == "ru" else ("her" if m.female else "him"),
+             "email": email, "handle": handle, "deputy": d.full,
+             "deputy_email": email_for(d, ctx.domain, rng),
+             "phone": ru_phone(rng) if ctx.lang == "ru" else en_phone(rng),
+             "brand": ctx.company, "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
+             "me": ctx.lead.first}
+    slots["addr"] = email if rng.random() < 0.6 else handle
+    if "{time}" in text:
+        slots["time"] = booking_phrase(rng, ctx)
+    if "{when}" in text:
+        gen = when_ru if ctx.lang == "ru" else when_en
+        slots["when"], ctx.until = gen.phrase(rng, day)
+    if "{ret_" in text:
+        rets, ctx.until = (ooo.ru if ctx.lang == "ru" else ooo.en)(rng, day)
+        slots.update({f"ret_{k}": v for k, v in rets.items()})
+    for key in ("deputy_email", "email", "handle", "addr"):
+        if "{" + key + "}" in text:
+            ctx.contact = slots[key].lower()
+            break
+    out = re.sub(r"\{(\w+)\}", lambda mm: slots[mm.group(1)], text)
+    if text.startswith("{"):
+        out = out[0].upper() + out[1:]
+    return out.replace("\\n", "\n")

@@ -1,0 +1,106 @@
+"""Wraps a filled core reply into an e-mail or a Telegram message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import telegram
+import wrappers as w
+from compose import MOOD, NO_FILLER, Core, Ctx
+from people import EN_ADDRESSES, RU_ADDRESSES, email_for, en_phone, ru_phone
+
+FILLER_RU = [
+    "Мы небольшая сеть из трёх кофеен, отзывы в основном на Яндекс Картах и 2ГИС.",
+    "У нас интернет-магазин детской одежды, продаём на Wildberries и Ozon.",
+    "Я владелец, маркетингом у нас занимается агентство.",
+    "Письмо ваше прочитала.", "Получил ваше письмо.", "Посмотрел ваш сайт.",
+    "Спасибо за письмо.", "Спасибо, что написали.", "Отвечаю с опозданием, был в разъездах.",
+    "У нас две клиники в Подмосковье.", "Отзывов у нас сейчас около 2 тысяч на всех площадках.",
+    "Я отвечаю за развитие бренда.", "Мы работаем на рынке с 2015 года.",
+    "Ваше письмо мне переслали из общего ящика.", "Извините за долгий ответ.",
+    "Сейчас конец года, много всего навалилось.", "Продаём косметику на маркетплейсах.",
+]
+FILLER_EN = [
+    "Thanks for reaching out.", "Thanks for your email.", "Sorry for the slow reply.",
+    "We run two coffee shops and most of our reviews are on Google Maps.",
+    "We sell skincare on Amazon and our own site.", "I'm the owner here.",
+    "Your email was forwarded to me from our info@ inbox.", "I had a look at your website.",
+    "We're a small family business.", "Apologies, I was travelling last week.",
+]
+AUTO_SUBJ_RU = ["Автоответ: {s}", "Автоматический ответ: {s}", "Нет на месте: {s}", "{s}",
+                "Отпуск", "Auto: {s}"]
+AUTO_SUBJ_EN = ["Automatic reply: {s}", "Out of Office: {s}", "Auto-Reply: {s}", "OOO",
+                "Autoreply: {s}"]
+
+
+def lead_email(rng: random.Random, ctx: Ctx) -> str:
+    return email_for(ctx.lead, ctx.domain, rng)
+
+
+def subject(rng: random.Random, core: Core, ctx: Ctx) -> str:
+    brand = ctx.company
+    s = rng.choice(w.SUBJECTS_RU if ctx.lang == "ru" else w.SUBJECTS_EN).format(brand=brand)
+    if "auto_reply" in core.intents:
+        s = rng.choice(AUTO_SUBJ_RU if ctx.lang == "ru" else AUTO_SUBJ_EN).format(s=s)
+    return s
+
+
+def our_letter(rng: random.Random, ctx: Ctx) -> str:
+    pool = w.OUR_LETTER_RU if ctx.lang == "ru" else w.OUR_LETTER_EN
+    me = ctx.sender[0] if ctx.lang == "ru" else ctx.sender[1]
+    return rng.choice(pool).format(me=me, brand=ctx.company)
+
+
+def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> str:
+    ru = ctx.lang == "ru"
+    auto = "auto_reply" in core.intents
+    plain = rng.random() < 0.22 and "long" not in core.flags
+    top, middle, bottom = [], [body], []
+    if plain:
+        return body
+    if rng.random() < 0.15:
+        top.append(rng.choice(w.BANNERS_RU if ru else w.BANNERS_EN))
+    if not auto and rng.random() < 0.55 and "nogreet" not in core.flags:
+        our = ctx.sender[0 if ru else 1].split()[0]
+        top.append(rng.choice(w.GREET_RU if ru else w.GREET_EN).format(our=our))
+    if core.intents[0] not in NO_FILLER and rng.random() < 0.18:
+        filler = rng.choice(FILLER_RU if ru else FILLER_EN)
+        middle.insert(0 if rng.random() < 0.7 else 1, filler)
+    own = lead_email(rng, ctx)
+    r = rng.random()
+    if r < 0.45:
+        phone = ru_phone(rng) if ru else en_phone(rng)
+        addr = rng.choice(RU_ADDRESSES if ru else EN_ADDRESSES)
+        close = rng.choice(w.CLOSE_RU if ru else w.CLOSE_EN)
+        bottom.append(close + "\n" + w.signature(rng, ctx.lang, ctx.lead, ctx.company, ctx.title,
+                                                 own, phone, addr))
+    elif r < 0.7 and not auto:
+        bottom.append(rng.choice(w.CLOSE_RU if ru else w.CLOSE_EN) + "\n" + ctx.lead.first)
+    if rng.random() < 0.15 and not auto:
+        bottom.append(rng.choice(w.MOBILE_RU if ru else w.MOBILE_EN))
+    if rng.random() < 0.15:
+        bottom.append(rng.choice(w.DISCLAIMERS_RU if ru else w.DISCLAIMERS_EN))
+    text = "\n\n".join(top + ["\n".join(middle) if rng.random() < 0.5 else "\n\n".join(middle)]
+                       + bottom)
+    if auto or rng.random() > 0.5:
+        return text
+    when = ctx.day - dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 5))
+    letter = our_letter(rng, ctx)
+    quote = (w.quote_ru if ru else w.quote_en)(rng, when, ctx.sender, own, letter, subj)
+    r = rng.random()
+    if r < 0.85:
+        return text + "\n\n" + quote
+    if r < 0.93:
+        return quote + "\n\n" + text  # bottom-posting
+    lines = letter.split("\n")  # inline answer between quoted lines
+    cut = max(1, len(lines) // 2)
+    pre = "\n".join("> " + ln for ln in lines[:cut])
+    post = "\n".join("> " + ln for ln in lines[cut:])
+    return f"{pre}\n\n{body}\n\n{post}"
+
+
+def as_telegram(rng: random.Random, core: Core, ctx: Ctx, body: str) -> str:
+    if "formal" in core.flags or rng.random() < 0.2:
+        return body
+    return telegram.chatify(rng, body, ctx.lang, MOOD.get(core.intents[0], "neutral"))
