@@ -117,7 +117,7 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
              "first_dat": m.dat, "name_acc": f"{m.acc} {surname_acc(m)}", "first_acc": m.acc,
              "he": ("она" if m.female else "он") if ctx.lang == "ru" else ("she" if m.female else "he"),
              "him": ("ей" if m.female else "ему") if ctx.lang == "ru" else ("her" if m.female else "him"),
-             "email": email, "handle": handle, "deputy": d.full,
+             "email": email, "handle": handle, "deputy": d.full, "deputy_dat": f"{d.dat} {surname_dat(d)}",
              "deputy_email": email_for(d, ctx.domain, rng),
              "phone": ru_phone(rng) if ctx.lang == "ru" else en_phone(rng),
              "brand": ctx.company, "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],

@@ -91,6 +91,7 @@ def slang(rng: random.Random, text: str, lang: str) -> str:
 
 def chatify(rng: random.Random, text: str, lang: str, mood: str) -> str:
     """Turn a reply into how it would be typed in Telegram; `mood` picks fitting emoji."""
+    original = text
     text = text.replace("\n\n", "\n")
     if rng.random() < 0.6:
         text = slang(rng, text, lang)
@@ -106,4 +107,4 @@ def chatify(rng: random.Random, text: str, lang: str, mood: str) -> str:
         pool = {"pos": EMOJI_POS, "neg": EMOJI_NEG}.get(mood, EMOJI_NEUTRAL)
         emo = rng.choice(pool) * rng.choice([1, 1, 2, 3])
         text = f"{emo} {text}" if rng.random() < 0.25 else f"{text} {emo}"
-    return text.strip()
+    return text.strip() or original

@@ -81,6 +81,8 @@ GREET_RU = ["Добрый день!", "Здравствуйте.", "Здравс
 GREET_EN = ["Hi {our},", "Hello,", "Dear {our},", "Hi there,", "Good morning,", "Hey {our},",
             "Hello {our},"]
 CLOSE_RU = ["С уважением,", "Спасибо.", "Всего доброго,", "Хорошего дня!", "С уважением", "--"]
+RU_MONTH_SHORT = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.",
+                  "окт.", "нояб.", "дек."]
 CLOSE_EN = ["Best regards,", "Thanks,", "Kind regards,", "Cheers,", "Best,", "Regards,"]
 
 
@@ -94,7 +96,7 @@ def quote_ru(rng: random.Random, when: dt.datetime, sender: tuple[str, str, str]
     lines = body.split("\n")
     gt = "\n".join("> " + ln if ln else ">" for ln in lines)
     initials = "".join(w[0] for w in name.split())
-    short_m = RU_MONTH_GEN[when.month - 1][:4] + "."
+    short_m = RU_MONTH_SHORT[when.month - 1]
     wd = RU_WD_NOM[when.weekday()]
     fmt = rng.choice(["gmail", "outlook", "yandex", "mailru", "thunderbird", "bat", "bitrix",
                       "apple", "original"])

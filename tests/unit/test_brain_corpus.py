@@ -1,0 +1,91 @@
+"""The brain's training corpus (data/brain/train.jsonl) keeps the labelling guide's schema."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+BRAIN = Path(__file__).resolve().parents[2] / "data" / "brain"
+TRAIN = BRAIN / "train.jsonl"
+INTENTS = {"stop", "presentation", "demo", "redirect", "later", "question", "interested",
+           "auto_reply", "other"}
+TAGS = {"objection", "complaint", "where_from", "erase", "booking", "reschedule", "cancel",
+        "injection", "job_seeker", "phishing"}
+REQUIRED = {"id", "text", "date", "channel", "intents", "contact", "until", "lang"}
+OPTIONAL = {"subject", "tags"}
+EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
+HANDLE = re.compile(r"^@[a-z0-9_]{4,32}$")
+OUR_DOMAINS = ("napoleon-it.ru", "napoleonit.com")
+MIN_PER_INTENT = 150
+MIN_ITEMS = 3200
+
+
+@pytest.fixture(scope="module")
+def items() -> list[dict]:
+    lines = TRAIN.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_enough_items_with_unique_ids_and_texts(items: list[dict]) -> None:
+    assert len(items) >= MIN_ITEMS
+    assert len({i["id"] for i in items}) == len(items)
+    texts = Counter(" ".join(i["text"].lower().split()) for i in items)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_fields_and_values(items: list[dict]) -> None:
+    for item in items:
+        keys = set(item)
+        assert REQUIRED <= keys <= REQUIRED | OPTIONAL, item["id"]
+        assert item["text"].strip(), item["id"]
+        assert item["channel"] in {"email", "telegram"}, item["id"]
+        assert item["lang"] in {"ru", "en"}, item["id"]
+        assert 1 <= len(item["intents"]) <= 2 and set(item["intents"]) <= INTENTS, item["id"]
+        assert set(item.get("tags", [])) <= TAGS, item["id"]
+        written = datetime.fromisoformat(item["date"])
+        assert written.tzinfo is not None, item["id"]
+        assert date(2026, 11, 1) <= written.date() <= date(2027, 2, 28), item["id"]
+
+
+def test_until_is_an_ordered_pair_after_the_reply(items: list[dict]) -> None:
+    for item in items:
+        until = item["until"]
+        if until is None:
+            continue
+        assert set(item["intents"]) & {"later", "auto_reply", "redirect"}, item["id"]
+        lo, hi = (date.fromisoformat(d) for d in until)
+        written = datetime.fromisoformat(item["date"]).date()
+        assert written <= lo <= hi, item["id"]
+        assert (hi - lo).days <= 31 and (lo - written).days <= 200, item["id"]
+
+
+def test_contact_is_a_colleague_named_in_the_text(items: list[dict]) -> None:
+    for item in items:
+        contact = item["contact"]
+        if contact is None:
+            continue
+        assert set(item["intents"]) & {"redirect", "auto_reply"}, item["id"]
+        assert EMAIL.match(contact) or HANDLE.match(contact), (item["id"], contact)
+        assert not contact.endswith(OUR_DOMAINS), item["id"]
+        assert contact in item["text"].lower(), item["id"]
+
+
+def test_language_share_and_minimum_per_intent(items: list[dict]) -> None:
+    ru_share = sum(i["lang"] == "ru" for i in items) / len(items)
+    assert 0.65 <= ru_share <= 0.75
+    per_intent = Counter(intent for i in items for intent in i["intents"])
+    assert {k: n for k, n in per_intent.items() if n < MIN_PER_INTENT} == {}
+    assert set(per_intent) == INTENTS
+
+
+def test_file_is_what_the_build_script_writes() -> None:
+    done = subprocess.run([sys.executable, str(BRAIN / "build_train.py"), "--check"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
