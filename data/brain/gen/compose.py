@@ -123,11 +123,16 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
              "brand": ctx.company, "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
              "me": ctx.lead.first}
     slots["addr"] = email if rng.random() < 0.6 else handle
+    slots["He"] = slots["he"].capitalize()
+    text = re.sub(r"([.!?] ){he}", r"\1{He}", text)
     if "{time}" in text:
         slots["time"] = booking_phrase(rng, ctx)
     if "{when}" in text:
         gen = when_ru if ctx.lang == "ru" else when_en
         slots["when"], ctx.until = gen.phrase(rng, day)
+        while "раньше" in text and slots["when"].startswith(("не раньше", "после", "ближе",
+                                                              "в районе", "числа")):
+            slots["when"], ctx.until = gen.phrase(rng, day)
     if "{ret_" in text:
         rets, ctx.until = (ooo.ru if ctx.lang == "ru" else ooo.en)(rng, day)
         slots.update({f"ret_{k}": v for k, v in rets.items()})
