@@ -26,8 +26,8 @@ SEED = 20261202
 INTENTS = ["stop", "presentation", "demo", "redirect", "later", "question", "interested",
            "auto_reply", "other"]
 # items per primary intent and language (≈70 % ru / 30 % en)
-TARGET = {"stop": 480, "presentation": 400, "demo": 420, "redirect": 400, "later": 520,
-          "question": 480, "interested": 330, "auto_reply": 330, "other": 420}
+TARGET = {"stop": 600, "presentation": 480, "demo": 500, "redirect": 480, "later": 620,
+          "question": 600, "interested": 420, "auto_reply": 380, "other": 520}
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
 
