@@ -23,11 +23,29 @@ from compose import Core, fill, new_ctx  # noqa: E402
 from mail import as_email, as_telegram, subject  # noqa: E402
 
 SEED = 20261202
-INTENTS = ["stop", "presentation", "demo", "redirect", "later", "question", "interested",
-           "auto_reply", "other"]
+INTENTS = [
+    "stop",
+    "presentation",
+    "demo",
+    "redirect",
+    "later",
+    "question",
+    "interested",
+    "auto_reply",
+    "other",
+]
 # items per primary intent and language (≈70 % ru / 30 % en)
-TARGET = {"stop": 600, "presentation": 480, "demo": 500, "redirect": 480, "later": 620,
-          "question": 600, "interested": 420, "auto_reply": 380, "other": 520}
+TARGET = {
+    "stop": 600,
+    "presentation": 480,
+    "demo": 500,
+    "redirect": 480,
+    "later": 620,
+    "question": 600,
+    "interested": 420,
+    "auto_reply": 380,
+    "other": 520,
+}
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
 
@@ -47,8 +65,11 @@ def load_cores(src: Path) -> list[Core]:
                 bad = [t for t in intents if t not in INTENTS]
                 if bad:
                     raise SystemExit(f"{path.name}: unknown intent {bad}")
-                head = (intents, [t[1:] for t in toks if t[0] == "#"],
-                        {t[1:] for t in toks if t[0] == "!"})
+                head = (
+                    intents,
+                    [t[1:] for t in toks if t[0] == "#"],
+                    {t[1:] for t in toks if t[0] == "!"},
+                )
                 continue
             if head is None:
                 raise SystemExit(f"{path.name}: reply before any header: {line[:40]}")
@@ -65,8 +86,12 @@ def make_item(rng: random.Random, core: Core) -> dict:
         channel = "email"
     else:
         channel = "telegram" if rng.random() < TELEGRAM_SHARE else "email"
-    item: dict = {"id": "", "text": "", "date": ctx.day.strftime("%Y-%m-%dT%H:%M:00") + ctx.tz,
-                  "channel": channel}
+    item: dict = {
+        "id": "",
+        "text": "",
+        "date": ctx.day.strftime("%Y-%m-%dT%H:%M:00") + ctx.tz,
+        "channel": channel,
+    }
     if channel == "email":
         subj = subject(rng, core, ctx)
         item["subject"] = subj

@@ -9,17 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 import ooo
-import telegram
 import when_en
 import when_ru
 import wrappers as w
 from people import (
-    EN_ADDRESSES,
     EN_COMPANIES,
     EN_PEOPLE,
     FREE_MAIL,
     OTHER_DOMAINS,
-    RU_ADDRESSES,
     RU_COMPANIES,
     RU_PEOPLE,
     Person,
@@ -74,14 +71,26 @@ def surname_acc(p: Person) -> str:
 
 
 def new_ctx(rng: random.Random, lang: str) -> Ctx:
-    day = START + dt.timedelta(days=rng.randrange(SPAN_DAYS), hours=rng.choice(
-        [7, 8, 9, 9, 10, 10, 11, 11, 12, 13, 14, 14, 15, 16, 17, 18, 19, 21, 23]),
-        minutes=rng.randrange(60))
+    day = START + dt.timedelta(
+        days=rng.randrange(SPAN_DAYS),
+        hours=rng.choice([7, 8, 9, 9, 10, 10, 11, 11, 12, 13, 14, 14, 15, 16, 17, 18, 19, 21, 23]),
+        minutes=rng.randrange(60),
+    )
     people = RU_PEOPLE if lang == "ru" else EN_PEOPLE
     company, domain, title = rng.choice(RU_COMPANIES if lang == "ru" else EN_COMPANIES)
     lead, mate, deputy = rng.sample(people, 3)
-    return Ctx(lang, day, rng.choice(RU_TZ if lang == "ru" else EN_TZ), lead, company, domain,
-               title, mate, deputy, rng.choice(w.OUR_SENDERS))
+    return Ctx(
+        lang,
+        day,
+        rng.choice(RU_TZ if lang == "ru" else EN_TZ),
+        lead,
+        company,
+        domain,
+        title,
+        mate,
+        deputy,
+        rng.choice(w.OUR_SENDERS),
+    )
 
 
 def colleague_domain(rng: random.Random, ctx: Ctx) -> str:
@@ -98,13 +107,28 @@ def booking_phrase(rng: random.Random, ctx: Ctx) -> str:
     if ctx.lang == "ru":
         wd = w.RU_WD_NOM[t.weekday()]
         wd_acc = {"среда": "среду", "пятница": "пятницу", "суббота": "субботу"}.get(wd, wd)
-        return rng.choice([f"в {wd_acc} в {hour}:{mins}", f"завтра в {hour}", f"{t:%d.%m} в {hour}:{mins}",
-                           f"{t.day} {w.RU_MONTH_GEN[t.month - 1]} в {hour}:{mins}",
-                           f"в {wd_acc} после {hour}", f"в {wd_acc} часов в {hour - 12 if hour > 12 else hour}"])
-    ampm = f"{hour - 12 if hour > 12 else hour}{':30' if mins == '30' else ''}{'pm' if hour >= 12 else 'am'}"
+        return rng.choice(
+            [
+                f"в {wd_acc} в {hour}:{mins}",
+                f"завтра в {hour}",
+                f"{t:%d.%m} в {hour}:{mins}",
+                f"{t.day} {w.RU_MONTH_GEN[t.month - 1]} в {hour}:{mins}",
+                f"в {wd_acc} после {hour}",
+                f"в {wd_acc} часов в {hour - 12 if hour > 12 else hour}",
+            ]
+        )
+    h12 = hour - 12 if hour > 12 else hour
+    ampm = f"{h12}{':30' if mins == '30' else ''}{'pm' if hour >= 12 else 'am'}"
     wd = w.EN_WD[t.weekday()]
-    return rng.choice([f"{wd} at {ampm}", f"tomorrow at {ampm}", f"{t.month}/{t.day} at {ampm}",
-                       f"{wd} {hour}:{mins}", f"{w.EN_MONTH[t.month - 1][:3]} {t.day}, {ampm} ET"])
+    return rng.choice(
+        [
+            f"{wd} at {ampm}",
+            f"tomorrow at {ampm}",
+            f"{t.month}/{t.day} at {ampm}",
+            f"{wd} {hour}:{mins}",
+            f"{w.EN_MONTH[t.month - 1][:3]} {t.day}, {ampm} ET",
+        ]
+    )
 
 
 def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
@@ -113,15 +137,27 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
     m, d = ctx.mate, ctx.deputy
     email = email_for(m, colleague_domain(rng, ctx), rng)
     handle = handle_for(m, rng)
-    slots = {"name": m.full, "first": m.first, "name_dat": f"{m.dat} {surname_dat(m)}",
-             "first_dat": m.dat, "name_acc": f"{m.acc} {surname_acc(m)}", "first_acc": m.acc,
-             "he": ("она" if m.female else "он") if ctx.lang == "ru" else ("she" if m.female else "he"),
-             "him": ("ей" if m.female else "ему") if ctx.lang == "ru" else ("her" if m.female else "him"),
-             "email": email, "handle": handle, "deputy": d.full, "deputy_dat": f"{d.dat} {surname_dat(d)}",
-             "deputy_email": email_for(d, ctx.domain, rng),
-             "phone": ru_phone(rng) if ctx.lang == "ru" else en_phone(rng),
-             "brand": ctx.company, "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
-             "me": ctx.lead.first}
+    slots = {
+        "name": m.full,
+        "first": m.first,
+        "name_dat": f"{m.dat} {surname_dat(m)}",
+        "first_dat": m.dat,
+        "name_acc": f"{m.acc} {surname_acc(m)}",
+        "first_acc": m.acc,
+        "he": ("она" if m.female else "он") if ctx.lang == "ru" else ("she" if m.female else "he"),
+        "him": ("ей" if m.female else "ему")
+        if ctx.lang == "ru"
+        else ("her" if m.female else "him"),
+        "email": email,
+        "handle": handle,
+        "deputy": d.full,
+        "deputy_dat": f"{d.dat} {surname_dat(d)}",
+        "deputy_email": email_for(d, ctx.domain, rng),
+        "phone": ru_phone(rng) if ctx.lang == "ru" else en_phone(rng),
+        "brand": ctx.company,
+        "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
+        "me": ctx.lead.first,
+    }
     slots["addr"] = email if rng.random() < 0.6 else handle
     slots["He"] = slots["he"].capitalize()
     text = re.sub(r"([.!?] ){he}", r"\1{He}", text)
@@ -130,12 +166,16 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
     if "{when}" in text:
         gen = when_ru if ctx.lang == "ru" else when_en
         slots["when"], ctx.until = gen.phrase(rng, day)
-        while "раньше" in text and slots["when"].startswith(("не раньше", "после", "ближе",
-                                                              "в районе", "числа")):
+        while "раньше" in text and slots["when"].startswith(
+            ("не раньше", "после", "ближе", "в районе", "числа")
+        ):
             slots["when"], ctx.until = gen.phrase(rng, day)
     if "{ret_" in text:
         rets, ctx.until = (ooo.ru if ctx.lang == "ru" else ooo.en)(rng, day)
         slots.update({f"ret_{k}": v for k, v in rets.items()})
+    if "when" in slots:
+        slots["When"] = slots["when"][0].upper() + slots["when"][1:]
+        text = re.sub(r"([.!?] |^){when}", r"\1{When}", text)
     for key in ("deputy_email", "email", "handle", "addr"):
         if "{" + key + "}" in text:
             ctx.contact = slots[key].lower()

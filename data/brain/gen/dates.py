@@ -14,16 +14,52 @@ D = dt.date
 Range = tuple[D, D]
 Gen = Callable[[random.Random, D], tuple[str, Range] | None]
 
-RU_MONTH_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                "сентября", "октября", "ноября", "декабря"]
-RU_MONTH_PREP = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
-                 "сентябре", "октябре", "ноябре", "декабре"]
+RU_MONTH_GEN = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+RU_MONTH_PREP = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+]
 RU_WD_ACC = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
 RU_WD_NOM = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
 RU_WD_SHORT = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
 RU_WD_GEN = ["понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья"]
-EN_MONTH = ["January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"]
+EN_MONTH = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 EN_WD = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 RU_HOLIDAYS = {D(2027, 1, i) for i in range(1, 9)} | {D(2027, 2, 23), D(2027, 3, 8)}
@@ -82,14 +118,21 @@ def ru_dm(t: D, rng: random.Random) -> str:
 
 def en_us(t: D, rng: random.Random) -> str:
     """An American numeric date: 12/14 or 12/14/2026."""
-    return rng.choice([f"{t.month}/{t.day}", f"{t.month}/{t.day}/{t.year}",
-                       f"{t.month:02d}/{t.day:02d}/{t.year}"])
+    return rng.choice(
+        [f"{t.month}/{t.day}", f"{t.month}/{t.day}/{t.year}", f"{t.month:02d}/{t.day:02d}/{t.year}"]
+    )
 
 
 def en_long(t: D, rng: random.Random) -> str:
     suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(t.day, "th")
-    return rng.choice([f"{EN_MONTH[t.month - 1]} {t.day}", f"{EN_MONTH[t.month - 1][:3]} {t.day}",
-                       f"{EN_MONTH[t.month - 1]} {t.day}{suffix}", f"{t.day} {EN_MONTH[t.month - 1]}"])
+    return rng.choice(
+        [
+            f"{EN_MONTH[t.month - 1]} {t.day}",
+            f"{EN_MONTH[t.month - 1][:3]} {t.day}",
+            f"{EN_MONTH[t.month - 1]} {t.day}{suffix}",
+            f"{t.day} {EN_MONTH[t.month - 1]}",
+        ]
+    )
 
 
 def ru_long(t: D) -> str:

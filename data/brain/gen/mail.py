@@ -14,24 +14,48 @@ FILLER_RU = [
     "Мы небольшая сеть из трёх кофеен, отзывы в основном на Яндекс Картах и 2ГИС.",
     "У нас интернет-магазин детской одежды, продаём на Wildberries и Ozon.",
     "Я владелец, маркетингом у нас занимается агентство.",
-    "Письмо ваше прочитала.", "Получил ваше письмо.", "Посмотрел ваш сайт.",
-    "Спасибо за письмо.", "Спасибо, что написали.", "Отвечаю с опозданием, был в разъездах.",
-    "У нас две клиники в Подмосковье.", "Отзывов у нас сейчас около 2 тысяч на всех площадках.",
-    "Я отвечаю за развитие бренда.", "Мы работаем на рынке с 2015 года.",
-    "Ваше письмо мне переслали из общего ящика.", "Извините за долгий ответ.",
-    "Сейчас конец года, много всего навалилось.", "Продаём косметику на маркетплейсах.",
+    "Письмо ваше прочитала.",
+    "Получил ваше письмо.",
+    "Посмотрел ваш сайт.",
+    "Спасибо за письмо.",
+    "Спасибо, что написали.",
+    "Отвечаю с опозданием, был в разъездах.",
+    "У нас две клиники в Подмосковье.",
+    "Отзывов у нас сейчас около 2 тысяч на всех площадках.",
+    "Я отвечаю за развитие бренда.",
+    "Мы работаем на рынке с 2015 года.",
+    "Ваше письмо мне переслали из общего ящика.",
+    "Извините за долгий ответ.",
+    "Сейчас конец года, много всего навалилось.",
+    "Продаём косметику на маркетплейсах.",
 ]
 FILLER_EN = [
-    "Thanks for reaching out.", "Thanks for your email.", "Sorry for the slow reply.",
+    "Thanks for reaching out.",
+    "Thanks for your email.",
+    "Sorry for the slow reply.",
     "We run two coffee shops and most of our reviews are on Google Maps.",
-    "We sell skincare on Amazon and our own site.", "I'm the owner here.",
-    "Your email was forwarded to me from our info@ inbox.", "I had a look at your website.",
-    "We're a small family business.", "Apologies, I was travelling last week.",
+    "We sell skincare on Amazon and our own site.",
+    "I'm the owner here.",
+    "Your email was forwarded to me from our info@ inbox.",
+    "I had a look at your website.",
+    "We're a small family business.",
+    "Apologies, I was travelling last week.",
 ]
-AUTO_SUBJ_RU = ["Автоответ: {s}", "Автоматический ответ: {s}", "Нет на месте: {s}", "{s}",
-                "Отпуск", "Auto: {s}"]
-AUTO_SUBJ_EN = ["Automatic reply: {s}", "Out of Office: {s}", "Auto-Reply: {s}", "OOO",
-                "Autoreply: {s}"]
+AUTO_SUBJ_RU = [
+    "Автоответ: {s}",
+    "Автоматический ответ: {s}",
+    "Нет на месте: {s}",
+    "{s}",
+    "Отпуск",
+    "Auto: {s}",
+]
+AUTO_SUBJ_EN = [
+    "Automatic reply: {s}",
+    "Out of Office: {s}",
+    "Auto-Reply: {s}",
+    "OOO",
+    "Autoreply: {s}",
+]
 
 
 def lead_email(rng: random.Random, ctx: Ctx) -> str:
@@ -61,28 +85,33 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
         return body
     if rng.random() < 0.15:
         top.append(rng.choice(w.BANNERS_RU if ru else w.BANNERS_EN))
-    if not auto and rng.random() < 0.55 and "nogreet" not in core.flags:
+    own_greeting = "long" in core.flags or "nogreet" in core.flags
+    if not auto and rng.random() < 0.55 and not own_greeting:
         our = ctx.sender[0 if ru else 1].split()[0]
         top.append(rng.choice(w.GREET_RU if ru else w.GREET_EN).format(our=our))
-    if core.intents[0] not in NO_FILLER and rng.random() < 0.18:
-        filler = rng.choice(FILLER_RU if ru else FILLER_EN)
-        middle.insert(0 if rng.random() < 0.7 else 1, filler)
+    if core.intents[0] not in NO_FILLER and not own_greeting and rng.random() < 0.25:
+        for filler in rng.sample(FILLER_RU if ru else FILLER_EN, rng.choice([1, 1, 1, 2])):
+            middle.insert(0 if rng.random() < 0.7 else len(middle), filler)
     own = lead_email(rng, ctx)
     r = rng.random()
     if r < 0.45:
         phone = ru_phone(rng) if ru else en_phone(rng)
         addr = rng.choice(RU_ADDRESSES if ru else EN_ADDRESSES)
         close = rng.choice(w.CLOSE_RU if ru else w.CLOSE_EN)
-        bottom.append(close + "\n" + w.signature(rng, ctx.lang, ctx.lead, ctx.company, ctx.title,
-                                                 own, phone, addr))
+        bottom.append(
+            close
+            + "\n"
+            + w.signature(rng, ctx.lang, ctx.lead, ctx.company, ctx.title, own, phone, addr)
+        )
     elif r < 0.7 and not auto:
         bottom.append(rng.choice(w.CLOSE_RU if ru else w.CLOSE_EN) + "\n" + ctx.lead.first)
     if rng.random() < 0.15 and not auto:
         bottom.append(rng.choice(w.MOBILE_RU if ru else w.MOBILE_EN))
     if rng.random() < 0.15:
         bottom.append(rng.choice(w.DISCLAIMERS_RU if ru else w.DISCLAIMERS_EN))
-    text = "\n\n".join(top + ["\n".join(middle) if rng.random() < 0.5 else "\n\n".join(middle)]
-                       + bottom)
+    text = "\n\n".join(
+        [*top, "\n".join(middle) if rng.random() < 0.5 else "\n\n".join(middle), *bottom]
+    )
     if auto or rng.random() > 0.5:
         return text
     when = ctx.day - dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 5))

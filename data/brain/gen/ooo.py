@@ -32,15 +32,30 @@ def ru(rng: random.Random, day: D) -> tuple[dict[str, str], Range]:
     start = day - days(rng.randint(0, 5))
     wd = x.weekday()
     num = ru_dm(x, rng)
-    do = rng.choice([num, ru_long(x), f"{RU_WD_GEN[wd]}, {ru_long(x)}", f"{num} включительно",
-                     f"{ru_long(x)} включительно", f"{x.isoformat()}"])
-    on = rng.choice([num, ru_long(x), f"в {RU_WD_ACC[wd]}, {ru_long(x)}", f"{x.day:02d}.{x.month:02d}"])
+    do = rng.choice(
+        [
+            num,
+            ru_long(x),
+            f"{RU_WD_GEN[wd]}, {ru_long(x)}",
+            f"{num} включительно",
+            f"{ru_long(x)} включительно",
+            f"{x.isoformat()}",
+        ]
+    )
+    on = rng.choice(
+        [num, ru_long(x), f"в {RU_WD_ACC[wd]}, {ru_long(x)}", f"{x.day:02d}.{x.month:02d}"]
+    )
     if start.month == x.month:
         span = f"с {start.day} по {x.day} {RU_MONTH_GEN[x.month - 1]}"
     else:
         span = f"с {ru_long(start)} по {ru_long(x)}"
-    span = rng.choice([span, f"с {start.day:02d}.{start.month:02d} по {x.day:02d}.{x.month:02d}",
-                       f"{start.day:02d}.{start.month:02d}–{ru_dm(x, rng)}"])
+    span = rng.choice(
+        [
+            span,
+            f"с {start.day:02d}.{start.month:02d} по {x.day:02d}.{x.month:02d}",
+            f"{start.day:02d}.{start.month:02d}–{ru_dm(x, rng)}",
+        ]
+    )
     return {"do": do, "on": on, "span": span}, (x, working(x + days(1), "ru"))
 
 
@@ -50,16 +65,37 @@ def en(rng: random.Random, day: D) -> tuple[dict[str, str], Range]:
     wd = x.weekday()
     us = f"{x.month}/{x.day}"
     uk = f"{x.day:02d}/{x.month:02d}/{x.year}"
-    do = rng.choice([f"{EN_WD[wd]}, {en_long(x, rng)}", en_long(x, rng), us, f"{us}/{x.year}",
-                     f"{x.isoformat()}", f"{EN_WD[wd]} {us}", uk])
-    on = rng.choice([f"{EN_WD[wd]}, {en_long(x, rng)}", en_long(x, rng), us, f"{EN_WD[wd]} {us}",
-                     f"{EN_WD[wd]} the {x.day}th" if x.day in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-                                                             14, 15, 16, 17, 18, 19, 20)
-                     else en_long(x, rng)])
+    do = rng.choice(
+        [
+            f"{EN_WD[wd]}, {en_long(x, rng)}",
+            en_long(x, rng),
+            us,
+            f"{us}/{x.year}",
+            f"{x.isoformat()}",
+            f"{EN_WD[wd]} {us}",
+            uk,
+        ]
+    )
+    on = rng.choice(
+        [
+            f"{EN_WD[wd]}, {en_long(x, rng)}",
+            en_long(x, rng),
+            us,
+            f"{EN_WD[wd]} {us}",
+            f"{EN_WD[wd]} the {x.day}th"
+            if x.day in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
+            else en_long(x, rng),
+        ]
+    )
     if start.month == x.month:
         span = f"{EN_MONTH[x.month - 1]} {start.day}-{x.day}"
     else:
         span = f"{en_long(start, rng)} to {en_long(x, rng)}"
-    span = rng.choice([span, f"{start.month}/{start.day} through {x.month}/{x.day}",
-                       f"{en_long(start, rng)} until {en_long(x, rng)}"])
+    span = rng.choice(
+        [
+            span,
+            f"{start.month}/{start.day} through {x.month}/{x.day}",
+            f"{en_long(start, rng)} until {en_long(x, rng)}",
+        ]
+    )
     return {"do": do, "on": on, "span": span}, (x, working(x + days(1), "en"))

@@ -28,23 +28,89 @@ SLANG_RU = [
     (r"\bтелефон\b", ["тел", "телефон"]),
 ]
 SLANG_EN = [
-    (r"\bthanks\b", ["thx", "thanks", "ty", "tnx"]), (r"\bthank you\b", ["ty", "thx", "thank u"]),
-    (r"\bplease\b", ["pls", "plz", "please"]), (r"\byou\b", ["u", "you"]),
-    (r"\byour\b", ["ur", "your"]), (r"\bgoing to\b", ["gonna", "going to"]),
-    (r"\bokay\b", ["ok", "k", "okay"]), (r"\bpresentation\b", ["deck", "pres", "presentation"]),
-    (r"\bbecause\b", ["cuz", "bc", "because"]), (r"\bright now\b", ["rn", "right now"]),
-    (r"\bI don't know\b", ["idk", "dunno"]), (r"\bto be honest\b", ["tbh", "to be honest"]),
+    (r"\bthanks\b", ["thx", "thanks", "ty", "tnx"]),
+    (r"\bthank you\b", ["ty", "thx", "thank u"]),
+    (r"\bplease\b", ["pls", "plz", "please"]),
+    (r"\byou\b", ["u", "you"]),
+    (r"\byour\b", ["ur", "your"]),
+    (r"\bgoing to\b", ["gonna", "going to"]),
+    (r"\bokay\b", ["ok", "k", "okay"]),
+    (r"\bpresentation\b", ["deck", "pres", "presentation"]),
+    (r"\bbecause\b", ["cuz", "bc", "because"]),
+    (r"\bright now\b", ["rn", "right now"]),
+    (r"\bI don't know\b", ["idk", "dunno"]),
+    (r"\bto be honest\b", ["tbh", "to be honest"]),
 ]
-CHAT_TRANSLIT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "h", "c", "ch", "sh", "sch", "", "y", "'", "e", "yu", "ya"], strict=True))
+CHAT_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "h",
+            "c",
+            "ch",
+            "sh",
+            "sch",
+            "",
+            "y",
+            "'",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
 EMOJI_POS = ["👍", "🙂", "😊", "🙏", "🔥", "👌", "✌️", "🤝", "😉", "👀"]
 EMOJI_NEG = ["🙄", "😡", "👎", "🤬", "😤", "🚫", "🙅"]
 EMOJI_NEUTRAL = ["🤔", "😅", "🙂", "👋", "📎", "🤷", "⏳"]
-PROTECT = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-           "октября", "ноября", "декабря", "понедельник", "вторник", "среду", "четверг", "пятницу",
-           "субботу", "воскресенье", "недели", "неделе", "квартала", "квартале", "праздников"}
+PROTECT = {
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+    "недели",
+    "неделе",
+    "квартала",
+    "квартале",
+    "праздников",
+}
 PUNCT = re.compile(r"[.,!?;:«»\"()—–…]")
 
 
@@ -68,8 +134,9 @@ def typo(rng: random.Random, text: str) -> str:
     for i in rng.sample(idx, min(len(idx), rng.randint(1, 2))):
         t = toks[i]
         j = rng.randint(1, len(t) - 3)
-        toks[i] = rng.choice([t[:j] + t[j + 1] + t[j] + t[j + 2:], t[:j] + t[j + 1:],
-                              t[:j] + t[j] + t[j:]])
+        toks[i] = rng.choice(
+            [t[:j] + t[j + 1] + t[j] + t[j + 2 :], t[:j] + t[j + 1 :], t[:j] + t[j] + t[j:]]
+        )
     return " ".join(toks)
 
 

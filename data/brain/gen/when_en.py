@@ -45,10 +45,14 @@ def long_date(rng: random.Random, day: D) -> Out:
 def weekday_with_date(rng: random.Random, day: D) -> Out:
     t = target(rng, day, 2, 40)
     wd = t.weekday() if rng.random() < 0.8 else (t.weekday() + rng.randint(1, 6)) % 7
-    forms = [f"{EN_WD[wd]} {t.month}/{t.day}", f"on {EN_WD[wd]}, {en_long(t, rng)}",
-             f"{EN_WD[wd][:3]} {EN_MONTH[t.month - 1][:3]} {t.day}",
-             f"on {EN_WD[wd]} the {t.day}th" if t.day not in (1, 2, 3, 21, 22, 23, 31)
-             else f"on {EN_WD[wd]} {t.month}/{t.day}"]
+    forms = [
+        f"{EN_WD[wd]} {t.month}/{t.day}",
+        f"on {EN_WD[wd]}, {en_long(t, rng)}",
+        f"{EN_WD[wd][:3]} {EN_MONTH[t.month - 1][:3]} {t.day}",
+        f"on {EN_WD[wd]} the {t.day}th"
+        if t.day not in (1, 2, 3, 21, 22, 23, 31)
+        else f"on {EN_WD[wd]} {t.month}/{t.day}",
+    ]
     return rng.choice(forms), (t, t)
 
 
@@ -56,56 +60,71 @@ def weekday_rel(rng: random.Random, day: D) -> Out:
     wd = rng.randint(0, 4)
     nxt = next_weekday(day, wd)
     in_next_week = next_week_monday(day) + days(wd)
-    return rng.choice([
-        (f"next {EN_WD[wd]}", (min(nxt, in_next_week), max(nxt, in_next_week))),
-        (f"on {EN_WD[wd]}", (nxt, nxt)),
-        (f"{EN_WD[wd]} next week", (in_next_week, in_next_week)),
-        (f"{EN_WD[wd]} of next week", (in_next_week, in_next_week)),
-    ])
+    return rng.choice(
+        [
+            (f"next {EN_WD[wd]}", (min(nxt, in_next_week), max(nxt, in_next_week))),
+            (f"on {EN_WD[wd]}", (nxt, nxt)),
+            (f"{EN_WD[wd]} next week", (in_next_week, in_next_week)),
+            (f"{EN_WD[wd]} of next week", (in_next_week, in_next_week)),
+        ]
+    )
 
 
 def relative(rng: random.Random, day: D) -> Out:
     mon = next_week_monday(day)
     n = rng.randint(3, 10)
-    return rng.choice([
-        ("tomorrow", (day + days(1), day + days(1))),
-        (f"in {n} days", (day + days(n), day + days(n))),
-        ("in a week", (day + days(7), day + days(8))),
-        ("in a week or so", (day + days(7), day + days(10))),
-        ("next week", (mon, mon + days(4))),
-        ("early next week", (mon, mon + days(2))),
-        ("in two weeks", (day + days(14), day + days(15))),
-        ("in a couple of weeks", (day + days(13), day + days(16))),
-        ("in 2-3 weeks", (day + days(14), day + days(21))),
-        ("in two or three weeks", (day + days(14), day + days(21))),
-        ("in a month", (day + days(28), day + days(33))),
-        ("in a month or two", (day + days(30), day + days(60))),
-        ("in a couple of months", (day + days(55), day + days(65))),
-        ("in six months", (day + days(178), day + days(188))),
-    ])
+    return rng.choice(
+        [
+            ("tomorrow", (day + days(1), day + days(1))),
+            (f"in {n} days", (day + days(n), day + days(n))),
+            ("in a week", (day + days(7), day + days(8))),
+            ("in a week or so", (day + days(7), day + days(10))),
+            ("next week", (mon, mon + days(4))),
+            ("early next week", (mon, mon + days(2))),
+            ("in two weeks", (day + days(14), day + days(15))),
+            ("in a couple of weeks", (day + days(13), day + days(16))),
+            ("in 2-3 weeks", (day + days(14), day + days(21))),
+            ("in two or three weeks", (day + days(14), day + days(21))),
+            ("in a month", (day + days(28), day + days(33))),
+            ("in a month or two", (day + days(30), day + days(60))),
+            ("in a couple of months", (day + days(55), day + days(65))),
+            ("in six months", (day + days(178), day + days(188))),
+        ]
+    )
 
 
 def holidays(rng: random.Random, day: D) -> Out:
     options: list[tuple[str, Range]] = []
     if day < D(2026, 11, 26):
         tg = (D(2026, 11, 27), D(2026, 12, 4))
-        options += [("after Thanksgiving", tg), ("after the Thanksgiving break", tg),
-                    ("once Thanksgiving is over", tg)]
+        options += [
+            ("after Thanksgiving", tg),
+            ("after the Thanksgiving break", tg),
+            ("once Thanksgiving is over", tg),
+        ]
     if day < D(2026, 12, 24):
-        options += [("after Christmas", (D(2026, 12, 28), D(2027, 1, 8))),
-                    ("after the holidays", (D(2027, 1, 4), D(2027, 1, 11))),
-                    ("after the holiday season", (D(2027, 1, 4), D(2027, 1, 11)))]
+        options += [
+            ("after Christmas", (D(2026, 12, 28), D(2027, 1, 8))),
+            ("after the holidays", (D(2027, 1, 4), D(2027, 1, 11))),
+            ("after the holiday season", (D(2027, 1, 4), D(2027, 1, 11))),
+        ]
     if day < D(2027, 1, 2):
-        options += [("after New Year", (D(2027, 1, 4), D(2027, 1, 11))),
-                    ("in the new year", (D(2027, 1, 4), D(2027, 1, 15))),
-                    ("early January", (D(2027, 1, 4), D(2027, 1, 11)))]
+        options += [
+            ("after New Year", (D(2027, 1, 4), D(2027, 1, 11))),
+            ("in the new year", (D(2027, 1, 4), D(2027, 1, 15))),
+            ("early January", (D(2027, 1, 4), D(2027, 1, 11))),
+        ]
     if day <= D(2026, 12, 15):
-        options += [("before the end of the year", (D(2026, 12, 20), D(2026, 12, 31))),
-                    ("by year end", (D(2026, 12, 20), D(2026, 12, 31)))]
+        options += [
+            ("before the end of the year", (D(2026, 12, 20), D(2026, 12, 31))),
+            ("by year end", (D(2026, 12, 20), D(2026, 12, 31))),
+        ]
     if day < D(2027, 2, 10):
         options += [("closer to spring", (D(2027, 2, 20), D(2027, 3, 10)))]
-    options += [("in the spring", (D(2027, 3, 1), D(2027, 3, 20))),
-                ("after Easter", (D(2027, 3, 29), D(2027, 4, 5)))]
+    options += [
+        ("in the spring", (D(2027, 3, 1), D(2027, 3, 20))),
+        ("after Easter", (D(2027, 3, 29), D(2027, 4, 5))),
+    ]
     return rng.choice(options)
 
 
@@ -113,8 +132,16 @@ def quarter(rng: random.Random, day: D) -> Out:
     qs = next_quarter_start(day)
     lo = D(2027, 1, 4) if qs == D(2027, 1, 1) else qs
     qn = (qs.month - 1) // 3 + 1
-    phrase = rng.choice(["next quarter", "early next quarter", "at the start of next quarter",
-                         f"in Q{qn}", f"early Q{qn}", f"at the beginning of Q{qn}"])
+    phrase = rng.choice(
+        [
+            "next quarter",
+            "early next quarter",
+            "at the start of next quarter",
+            f"in Q{qn}",
+            f"early Q{qn}",
+            f"at the beginning of Q{qn}",
+        ]
+    )
     return phrase, (lo, lo + days(14))
 
 
@@ -154,8 +181,17 @@ def after_nth(rng: random.Random, day: D) -> Out:
     return f"after the {n}th", (t, t + days(6))
 
 
-GENERATORS = [us_numeric, long_date, weekday_with_date, weekday_rel, relative, holidays, quarter,
-              month_part, after_nth]
+GENERATORS = [
+    us_numeric,
+    long_date,
+    weekday_with_date,
+    weekday_rel,
+    relative,
+    holidays,
+    quarter,
+    month_part,
+    after_nth,
+]
 WEIGHTS = [14, 10, 14, 9, 16, 14, 8, 8, 5]
 
 

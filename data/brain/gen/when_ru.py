@@ -50,9 +50,13 @@ def weekday_with_date(rng: random.Random, day: D) -> Out:
     """A weekday plus a date: the date wins, even when the weekday is wrong."""
     t = target(rng, day, 2, 40)
     wd = t.weekday() if rng.random() < 0.8 else (t.weekday() + rng.randint(1, 6)) % 7
-    forms = [f"в {RU_WD_ACC[wd]}, {ru_long(t)}", f"в {RU_WD_ACC[wd]} {t.day:02d}.{t.month:02d}",
-             f"{ru_long(t)} ({RU_WD_SHORT[wd]})", f"в {RU_WD_SHORT[wd]} {t.day}.{t.month:02d}",
-             f"{RU_WD_NOM[wd]}, {ru_long(t)}"]
+    forms = [
+        f"в {RU_WD_ACC[wd]}, {ru_long(t)}",
+        f"в {RU_WD_ACC[wd]} {t.day:02d}.{t.month:02d}",
+        f"{ru_long(t)} ({RU_WD_SHORT[wd]})",
+        f"в {RU_WD_SHORT[wd]} {t.day}.{t.month:02d}",
+        f"{RU_WD_NOM[wd]}, {ru_long(t)}",
+    ]
     return rng.choice(forms), (t, t)
 
 
@@ -61,8 +65,14 @@ def weekday_rel(rng: random.Random, day: D) -> Out:
     kind = rng.random()
     if kind < 0.4:
         t = next_week_monday(day) + days(wd)
-        form = rng.choice(["{} на следующей неделе", "в {} на следующей неделе",
-                           "в следующий {}", "на следующей неделе в {}"])
+        form = rng.choice(
+            [
+                "{} на следующей неделе",
+                "в {} на следующей неделе",
+                "в следующий {}",
+                "на следующей неделе в {}",
+            ]
+        )
         name = RU_WD_ACC[wd] if "в {}" in form else RU_WD_NOM[wd]
         if form == "в следующий {}":
             if wd in (2, 4):
@@ -75,49 +85,61 @@ def weekday_rel(rng: random.Random, day: D) -> Out:
 
 def next_week(rng: random.Random, day: D) -> Out:
     mon = next_week_monday(day)
-    return rng.choice([
-        ("на следующей неделе", (mon, mon + days(4))),
-        ("в начале следующей недели", (mon, mon + days(2))),
-        ("в конце следующей недели", (mon + days(3), mon + days(4))),
-        ("через неделю", (day + days(7), day + days(8))),
-        ("через недельку", (day + days(7), day + days(8))),
-    ])
+    return rng.choice(
+        [
+            ("на следующей неделе", (mon, mon + days(4))),
+            ("в начале следующей недели", (mon, mon + days(2))),
+            ("в конце следующей недели", (mon + days(3), mon + days(4))),
+            ("через неделю", (day + days(7), day + days(8))),
+            ("через недельку", (day + days(7), day + days(8))),
+        ]
+    )
 
 
 def relative(rng: random.Random, day: D) -> Out:
     n = rng.randint(3, 10)
-    return rng.choice([
-        ("завтра", (day + days(1), day + days(1))),
-        ("послезавтра", (day + days(2), day + days(2))),
-        (f"через {n} дней" if n > 4 else f"через {n} дня", (day + days(n), day + days(n))),
-        ("через две недели", (day + days(14), day + days(15))),
-        ("через пару недель", (day + days(13), day + days(16))),
-        ("через две-три недели", (day + days(14), day + days(21))),
-        ("через 2-3 недели", (day + days(14), day + days(21))),
-        ("через три недели", (day + days(21), day + days(22))),
-        ("через месяц", (day + days(28), day + days(33))),
-        ("через месяц-полтора", (day + days(30), day + days(45))),
-        ("через пару месяцев", (day + days(55), day + days(65))),
-        ("месяца через два", (day + days(55), day + days(65))),
-        ("через три месяца", (day + days(88), day + days(95))),
-        ("через полгода", (day + days(178), day + days(188))),
-    ])
+    return rng.choice(
+        [
+            ("завтра", (day + days(1), day + days(1))),
+            ("послезавтра", (day + days(2), day + days(2))),
+            (f"через {n} дней" if n > 4 else f"через {n} дня", (day + days(n), day + days(n))),
+            ("через две недели", (day + days(14), day + days(15))),
+            ("через пару недель", (day + days(13), day + days(16))),
+            ("через две-три недели", (day + days(14), day + days(21))),
+            ("через 2-3 недели", (day + days(14), day + days(21))),
+            ("через три недели", (day + days(21), day + days(22))),
+            ("через месяц", (day + days(28), day + days(33))),
+            ("через месяц-полтора", (day + days(30), day + days(45))),
+            ("через пару месяцев", (day + days(55), day + days(65))),
+            ("месяца через два", (day + days(55), day + days(65))),
+            ("через три месяца", (day + days(88), day + days(95))),
+            ("через полгода", (day + days(178), day + days(188))),
+        ]
+    )
 
 
 def after_nth(rng: random.Random, day: D) -> Out:
     n = rng.choice([5, 10, 15, 20, 20, 25])
     y, m = (day.year, day.month) if day.day < n - 1 else add_months(day, 1)
     t = D(y, m, n)
-    return rng.choice([f"после {n}-го", f"после {n}-го числа", f"после {n} числа"]), \
-        (t, t + days(6))
+    return rng.choice([f"после {n}-го", f"после {n}-го числа", f"после {n} числа"]), (
+        t,
+        t + days(6),
+    )
 
 
 def quarter(rng: random.Random, day: D) -> Out:
     qs = next_quarter_start(day)
     lo = D(2027, 1, 9) if qs == D(2027, 1, 1) else qs
     rng_ = (lo, lo + days(14))
-    phrase = rng.choice(["в начале следующего квартала", "в следующем квартале",
-                         "в новом квартале", "в начале квартала"])
+    phrase = rng.choice(
+        [
+            "в начале следующего квартала",
+            "в следующем квартале",
+            "в новом квартале",
+            "в начале квартала",
+        ]
+    )
     if qs.month == 1 and rng.random() < 0.5:
         phrase = rng.choice(["в первом квартале", "в начале первого квартала", "в 1 квартале"])
     if qs.month == 4 and rng.random() < 0.5:
@@ -129,22 +151,31 @@ def holidays(rng: random.Random, day: D) -> Out:
     options: list[tuple[str, Range]] = []
     if day < D(2027, 1, 9):
         ny = (D(2027, 1, 9), D(2027, 1, 13))
-        options += [("после праздников", ny), ("после новогодних праздников", ny),
-                    ("после новогодних каникул", ny), ("после НГ", ny),
-                    ("после Нового года", ny), ("в январе после праздников", ny),
-                    ("после каникул", ny)]
+        options += [
+            ("после праздников", ny),
+            ("после новогодних праздников", ny),
+            ("после новогодних каникул", ny),
+            ("после НГ", ny),
+            ("после Нового года", ny),
+            ("в январе после праздников", ny),
+            ("после каникул", ny),
+        ]
     if day <= D(2026, 12, 15):
-        options += [("до конца года", (D(2026, 12, 20), D(2026, 12, 31))),
-                    ("ближе к концу года", (D(2026, 12, 20), D(2026, 12, 31))),
-                    ("в конце декабря", (D(2026, 12, 21), D(2026, 12, 30)))]
+        options += [
+            ("до конца года", (D(2026, 12, 20), D(2026, 12, 31))),
+            ("ближе к концу года", (D(2026, 12, 20), D(2026, 12, 31))),
+            ("в конце декабря", (D(2026, 12, 21), D(2026, 12, 30))),
+        ]
     if day < D(2027, 2, 10):
         options += [("ближе к весне", (D(2027, 2, 20), D(2027, 3, 10)))]
     if day < D(2027, 2, 20):
         options += [("после 23 февраля", (D(2027, 2, 24), D(2027, 3, 2)))]
-    options += [("весной", (D(2027, 3, 1), D(2027, 3, 20))),
-                ("после 8 марта", (D(2027, 3, 9), D(2027, 3, 15))),
-                ("после майских", (D(2027, 5, 11), D(2027, 5, 17))),
-                ("после майских праздников", (D(2027, 5, 11), D(2027, 5, 17)))]
+    options += [
+        ("весной", (D(2027, 3, 1), D(2027, 3, 20))),
+        ("после 8 марта", (D(2027, 3, 9), D(2027, 3, 15))),
+        ("после майских", (D(2027, 5, 11), D(2027, 5, 17))),
+        ("после майских праздников", (D(2027, 5, 11), D(2027, 5, 17))),
+    ]
     return rng.choice(options)
 
 
@@ -163,7 +194,9 @@ def month_part(rng: random.Random, day: D) -> Out:
         phrase = f"в середине {RU_MONTH_GEN[m - 1]}"
     elif part == "конце":
         lo, hi = D(y, m, 20), end
-        phrase = rng.choice([f"в конце {RU_MONTH_GEN[m - 1]}", f"ближе к концу {RU_MONTH_GEN[m - 1]}"])
+        phrase = rng.choice(
+            [f"в конце {RU_MONTH_GEN[m - 1]}", f"ближе к концу {RU_MONTH_GEN[m - 1]}"]
+        )
         if k == 0:
             phrase = rng.choice([phrase, "в конце месяца", "ближе к концу месяца"])
     else:
@@ -180,8 +213,18 @@ def month_part(rng: random.Random, day: D) -> Out:
     return phrase, (max(lo, day + days(1)), hi)
 
 
-GENERATORS = [numeric, day_month, weekday_with_date, weekday_rel, next_week, relative, after_nth,
-              quarter, holidays, month_part]
+GENERATORS = [
+    numeric,
+    day_month,
+    weekday_with_date,
+    weekday_rel,
+    next_week,
+    relative,
+    after_nth,
+    quarter,
+    holidays,
+    month_part,
+]
 WEIGHTS = [12, 10, 12, 10, 7, 14, 7, 8, 12, 8]
 
 

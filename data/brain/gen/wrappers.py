@@ -9,9 +9,11 @@ import random
 from dates import EN_MONTH, EN_WD, RU_MONTH_GEN, RU_WD_NOM
 from people import Person
 
-OUR_SENDERS = [("Анна Соколова", "Anna Sokolova", "anna.sokolova@napoleon-it.ru"),
-               ("Кирилл Иванов", "Kirill Ivanov", "k.ivanov@otzyvy.napoleon-it.ru"),
-               ("Мария Белова", "Maria Belova", "m.belova@napoleonit.com")]
+OUR_SENDERS = [
+    ("Анна Соколова", "Anna Sokolova", "anna.sokolova@napoleon-it.ru"),
+    ("Кирилл Иванов", "Kirill Ivanov", "k.ivanov@otzyvy.napoleon-it.ru"),
+    ("Мария Белова", "Maria Belova", "m.belova@napoleonit.com"),
+]
 
 OUR_LETTER_RU = [
     "Добрый день!\nМеня зовут {me}, я из Napoleon IT Отзывы. Мы посмотрели отзывы о {brand} на "
@@ -34,11 +36,23 @@ OUR_LETTER_EN = [
     "Hi there,\nJust following up on my note from last week about a free review audit for "
     "{brand}. Do you have 15 minutes for a call?",
 ]
-SUBJECTS_RU = ["Отзывы о {brand}", "Re: Отзывы о {brand} на Wildberries", "RE: Отзывы о {brand}",
-               "Re: Разбор отзывов {brand}", "Re: Napoleon IT Отзывы", "Re: Re: Отзывы о {brand}",
-               "Ответ: Отзывы о {brand}", "Re: Что пишут о {brand} на картах"]
-SUBJECTS_EN = ["Re: Reviews of {brand}", "RE: {brand} reviews on Google Maps",
-               "Re: Quick question about {brand}", "Re: Napoleon IT Reviews", "RE: Review audit"]
+SUBJECTS_RU = [
+    "Отзывы о {brand}",
+    "Re: Отзывы о {brand} на Wildberries",
+    "RE: Отзывы о {brand}",
+    "Re: Разбор отзывов {brand}",
+    "Re: Napoleon IT Отзывы",
+    "Re: Re: Отзывы о {brand}",
+    "Ответ: Отзывы о {brand}",
+    "Re: Что пишут о {brand} на картах",
+]
+SUBJECTS_EN = [
+    "Re: Reviews of {brand}",
+    "RE: {brand} reviews on Google Maps",
+    "Re: Quick question about {brand}",
+    "Re: Napoleon IT Reviews",
+    "RE: Review audit",
+]
 
 BANNERS_RU = [
     "ВНИМАНИЕ: письмо получено от внешнего отправителя. Не переходите по ссылкам и не открывайте "
@@ -70,19 +84,58 @@ DISCLAIMERS_EN = [
     "distribution is prohibited.",
     "Please consider the environment before printing this email.",
 ]
-MOBILE_RU = ["Отправлено с iPhone", "Отправлено с моего iPhone", "Отправлено из мобильной Почты "
-             "Mail.ru", "--\nОтправлено из мобильного приложения Яндекс Почты",
-             "Отправлено с Android", "Sent from my iPhone"]
-MOBILE_EN = ["Sent from my iPhone", "Sent from my iPad", "Get Outlook for iOS",
-             "Sent from Outlook for Android", "Sent from my Galaxy", "Sent from Yahoo Mail for iPhone"]
-GREET_RU = ["Добрый день!", "Здравствуйте.", "Здравствуйте!", "{our}, добрый день.", "Добрый день, "
-            "{our}!", "Приветствую.", "Добрый вечер!", "Доброе утро.", "{our}, здравствуйте!",
-            "Коллеги, добрый день."]
-GREET_EN = ["Hi {our},", "Hello,", "Dear {our},", "Hi there,", "Good morning,", "Hey {our},",
-            "Hello {our},"]
+MOBILE_RU = [
+    "Отправлено с iPhone",
+    "Отправлено с моего iPhone",
+    "Отправлено из мобильной Почты Mail.ru",
+    "--\nОтправлено из мобильного приложения Яндекс Почты",
+    "Отправлено с Android",
+    "Sent from my iPhone",
+]
+MOBILE_EN = [
+    "Sent from my iPhone",
+    "Sent from my iPad",
+    "Get Outlook for iOS",
+    "Sent from Outlook for Android",
+    "Sent from my Galaxy",
+    "Sent from Yahoo Mail for iPhone",
+]
+GREET_RU = [
+    "Добрый день!",
+    "Здравствуйте.",
+    "Здравствуйте!",
+    "{our}, добрый день.",
+    "Добрый день, {our}!",
+    "Приветствую.",
+    "Добрый вечер!",
+    "Доброе утро.",
+    "{our}, здравствуйте!",
+    "Коллеги, добрый день.",
+]
+GREET_EN = [
+    "Hi {our},",
+    "Hello,",
+    "Dear {our},",
+    "Hi there,",
+    "Good morning,",
+    "Hey {our},",
+    "Hello {our},",
+]
 CLOSE_RU = ["С уважением,", "Спасибо.", "Всего доброго,", "Хорошего дня!", "С уважением", "--"]
-RU_MONTH_SHORT = ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.",
-                  "окт.", "нояб.", "дек."]
+RU_MONTH_SHORT = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+]
 CLOSE_EN = ["Best regards,", "Thanks,", "Kind regards,", "Cheers,", "Best,", "Regards,"]
 
 
@@ -90,63 +143,110 @@ def ru_quote_date(t: dt.datetime) -> str:
     return f"{t.day} {RU_MONTH_GEN[t.month - 1]} {t.year} г. в {t:%H:%M}"
 
 
-def quote_ru(rng: random.Random, when: dt.datetime, sender: tuple[str, str, str], lead_email: str,
-             body: str, subject: str) -> str:
+def quote_ru(
+    rng: random.Random,
+    when: dt.datetime,
+    sender: tuple[str, str, str],
+    lead_email: str,
+    body: str,
+    subject: str,
+) -> str:
     name, _, addr = sender
     lines = body.split("\n")
     gt = "\n".join("> " + ln if ln else ">" for ln in lines)
     initials = "".join(w[0] for w in name.split())
     short_m = RU_MONTH_SHORT[when.month - 1]
     wd = RU_WD_NOM[when.weekday()]
-    fmt = rng.choice(["gmail", "outlook", "yandex", "mailru", "thunderbird", "bat", "bitrix",
-                      "apple", "original"])
+    fmt = rng.choice(
+        [
+            "gmail",
+            "outlook",
+            "yandex",
+            "mailru",
+            "thunderbird",
+            "bat",
+            "bitrix",
+            "apple",
+            "original",
+        ]
+    )
     if fmt == "gmail":
-        head = f"{wd[:2].lower()}, {when.day} {short_m} {when.year} г. в {when:%H:%M}, {name} <{addr}>:"
+        stamp = f"{wd[:2].lower()}, {when.day} {short_m} {when.year} г. в {when:%H:%M}"
+        head = f"{stamp}, {name} <{addr}>:"
         return f"{head}\n{gt}"
     if fmt == "outlook":
-        return (f"________________________________\nОт: {name} <{addr}>\nОтправлено: "
-                f"{wd.lower()}, {ru_quote_date(when)}\nКому: {lead_email}\nТема: {subject}\n\n{body}")
+        return (
+            f"________________________________\nОт: {name} <{addr}>\nОтправлено: "
+            f"{wd.lower()}, {ru_quote_date(when)}\nКому: {lead_email}\nТема: {subject}\n\n{body}"
+        )
     if fmt == "yandex":
-        return f"{when:%d.%m.%Y}, {when:%H:%M}, \"{name}\" <{addr}>:\n{gt}"
+        return f'{when:%d.%m.%Y}, {when:%H:%M}, "{name}" <{addr}>:\n{gt}'
     if fmt == "mailru":
-        return (f"{wd}, {when.day} {RU_MONTH_GEN[when.month - 1]} {when.year}, {when:%H:%M} +03:00 "
-                f"от {name} <{addr}>:\n{gt}")
+        return (
+            f"{wd}, {when.day} {RU_MONTH_GEN[when.month - 1]} {when.year}, {when:%H:%M} +03:00 "
+            f"от {name} <{addr}>:\n{gt}"
+        )
     if fmt == "thunderbird":
         return f"{when:%d.%m.%Y} {when:%H:%M}, {name} пишет:\n{gt}"
     if fmt == "bat":
         pre = "\n".join(f"{initials}> {ln}" for ln in lines)
         return f"Вы писали {ru_quote_date(when)}:\n\n{pre}"
     if fmt == "bitrix":
-        return (f"От кого: {name} <{addr}>\nКому: {lead_email}\nДата: {when:%d.%m.%Y %H:%M}\n"
-                f"Тема: {subject}\n\n{body}")
+        return (
+            f"От кого: {name} <{addr}>\nКому: {lead_email}\nДата: {when:%d.%m.%Y %H:%M}\n"
+            f"Тема: {subject}\n\n{body}"
+        )
     if fmt == "apple":
-        return f"> {when.day} {short_m} {when.year} г., в {when:%H:%M}, {name} <{addr}> написал(а):\n>\n{gt}"
-    return (f"-------- Исходное сообщение --------\nОт: {name} <{addr}>\nДата: {when:%d.%m.%Y %H:%M}\n"
-            f"Тема: {subject}\n\n{body}")
+        stamp = f"{when.day} {short_m} {when.year} г., в {when:%H:%M}"
+        return f"> {stamp}, {name} <{addr}> написал(а):\n>\n{gt}"
+    return (
+        f"-------- Исходное сообщение --------\nОт: {name} <{addr}>\nДата: {when:%d.%m.%Y %H:%M}\n"
+        f"Тема: {subject}\n\n{body}"
+    )
 
 
-def quote_en(rng: random.Random, when: dt.datetime, sender: tuple[str, str, str], lead_email: str,
-             body: str, subject: str) -> str:
+def quote_en(
+    rng: random.Random,
+    when: dt.datetime,
+    sender: tuple[str, str, str],
+    lead_email: str,
+    body: str,
+    subject: str,
+) -> str:
     _, name, addr = sender
     gt = "\n".join("> " + ln if ln else ">" for ln in body.split("\n"))
     wd, mon = EN_WD[when.weekday()], EN_MONTH[when.month - 1]
     hour = when.strftime("%I:%M %p").lstrip("0")
     fmt = rng.choice(["gmail", "outlook", "original", "thunderbird", "apple"])
     if fmt == "gmail":
-        return f"On {wd[:3]}, {mon[:3]} {when.day}, {when.year} at {hour} {name} <{addr}> wrote:\n{gt}"
+        return (
+            f"On {wd[:3]}, {mon[:3]} {when.day}, {when.year} at {hour} {name} <{addr}> wrote:\n{gt}"
+        )
     if fmt == "outlook":
-        return (f"________________________________\nFrom: {name} <{addr}>\nSent: {wd}, {mon} "
-                f"{when.day}, {when.year} {hour}\nTo: {lead_email}\nSubject: {subject}\n\n{body}")
+        return (
+            f"________________________________\nFrom: {name} <{addr}>\nSent: {wd}, {mon} "
+            f"{when.day}, {when.year} {hour}\nTo: {lead_email}\nSubject: {subject}\n\n{body}"
+        )
     if fmt == "original":
-        return (f"-----Original Message-----\nFrom: {name} [mailto:{addr}]\nSent: {wd}, {mon} "
-                f"{when.day}, {when.year} {hour}\nTo: {lead_email}\nSubject: {subject}\n\n{body}")
+        return (
+            f"-----Original Message-----\nFrom: {name} [mailto:{addr}]\nSent: {wd}, {mon} "
+            f"{when.day}, {when.year} {hour}\nTo: {lead_email}\nSubject: {subject}\n\n{body}"
+        )
     if fmt == "thunderbird":
         return f"On {when:%m/%d/%y} {hour}, {name} wrote:\n{gt}"
     return f"> On {mon[:3]} {when.day}, {when.year}, at {hour}, {name} <{addr}> wrote:\n>\n{gt}"
 
 
-def signature(rng: random.Random, lang: str, lead: Person, company: str, title: str, email: str,
-              phone: str, address: str) -> str:
+def signature(
+    rng: random.Random,
+    lang: str,
+    lead: Person,
+    company: str,
+    title: str,
+    email: str,
+    phone: str,
+    address: str,
+) -> str:
     name = lead.full if rng.random() < 0.7 else lead.first
     parts = [name]
     if rng.random() < 0.8:
