@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
+
 BRAIN = Path(__file__).resolve().parents[2] / "data" / "brain"
 TRAIN = BRAIN / "train.jsonl"
 INTENTS = {"stop", "presentation", "demo", "redirect", "later", "question", "interested",
@@ -83,6 +85,17 @@ def test_language_share_and_minimum_per_intent(items: list[dict]) -> None:
     per_intent = Counter(intent for i in items for intent in i["intents"])
     assert {k: n for k, n in per_intent.items() if n < MIN_PER_INTENT} == {}
     assert set(per_intent) == INTENTS
+
+
+def test_no_shared_sample_is_copied_into_training(items: list[dict]) -> None:
+    """The shared samples are a check on the classifier, so training must not contain them."""
+    samples = SHARED / "samples" / "intents.jsonl"
+    if not samples.exists():
+        pytest.skip("shared samples are not available here")
+    norm = lambda text: " ".join(re.findall(r"\w+", text.lower()))  # noqa: E731
+    shared = {norm(json.loads(line)["text"]) for line in samples.read_text("utf-8").splitlines()
+              if line.strip()}
+    assert [i["id"] for i in items if norm(i["text"]) in shared] == []
 
 
 def test_file_is_what_the_build_script_writes() -> None:
