@@ -163,6 +163,9 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
     text = re.sub(r"([.!?] ){he}", r"\1{He}", text)
     if "{time}" in text:
         slots["time"] = booking_phrase(rng, ctx)
+    if "{time_na}" in text:  # «перенесём на среду в 15:00»: the same phrase without «в»
+        phrase = booking_phrase(rng, ctx)
+        slots["time_na"] = phrase[2:] if phrase.startswith("в ") else phrase
     if "{when}" in text:
         gen = when_ru if ctx.lang == "ru" else when_en
         slots["when"], ctx.until = gen.phrase(rng, day)

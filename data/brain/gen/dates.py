@@ -62,7 +62,9 @@ EN_MONTH = [
 ]
 EN_WD = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-RU_HOLIDAYS = {D(2027, 1, i) for i in range(1, 9)} | {D(2027, 2, 23), D(2027, 3, 8)}
+RU_HOLIDAYS = (
+    {D(2026, 12, 31)} | {D(2027, 1, i) for i in range(1, 9)} | {D(2027, 2, 23), D(2027, 3, 8)}
+)
 EN_HOLIDAYS = {D(2026, 11, 26), D(2026, 12, 25), D(2027, 1, 1)}
 
 

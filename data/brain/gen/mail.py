@@ -83,6 +83,9 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
     top, middle, bottom = [], [body], []
     if plain:
         return body
+    if {"job_seeker", "phishing"} & set(core.tags):  # strangers: no reply wrappers of a lead
+        banner = rng.choice(w.BANNERS_RU if ru else w.BANNERS_EN)
+        return f"{banner}\n\n{body}" if rng.random() < 0.4 else body
     if rng.random() < 0.15:
         top.append(rng.choice(w.BANNERS_RU if ru else w.BANNERS_EN))
     own_greeting = "long" in core.flags or "nogreet" in core.flags

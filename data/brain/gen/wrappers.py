@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from dates import EN_MONTH, EN_WD, RU_MONTH_GEN, RU_WD_NOM
+from dates import EN_MONTH, EN_WD, RU_MONTH_GEN, RU_WD_NOM, RU_WD_SHORT
 from people import Person
 
 OUR_SENDERS = [
@@ -171,7 +171,7 @@ def quote_ru(
         ]
     )
     if fmt == "gmail":
-        stamp = f"{wd[:2].lower()}, {when.day} {short_m} {when.year} г. в {when:%H:%M}"
+        stamp = f"{RU_WD_SHORT[when.weekday()]}, {when.day} {short_m} {when.year} г. в {when:%H:%M}"
         head = f"{stamp}, {name} <{addr}>:"
         return f"{head}\n{gt}"
     if fmt == "outlook":
