@@ -40,7 +40,7 @@ TARGET = {
     "presentation": 480,
     "demo": 500,
     "redirect": 480,
-    "later": 620,
+    "later": 700,
     "question": 600,
     "interested": 420,
     "auto_reply": 380,

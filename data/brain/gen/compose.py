@@ -8,6 +8,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
+import anchored
 import ooo
 import when_en
 import when_ru
@@ -30,6 +31,7 @@ START = dt.datetime(2026, 11, 2, 0, 0)
 SPAN_DAYS = 117  # to 2027-02-26
 RU_TZ = ["+03:00"] * 12 + ["+05:00", "+07:00", "+02:00", "+04:00"]
 EN_TZ = ["+03:00", "+00:00", "+00:00", "-05:00", "-05:00", "-08:00", "+01:00", "-06:00"]
+ANCHORED_SHARE = 0.33
 NO_FILLER = {"other", "auto_reply"}
 MOOD = {"stop": "neg", "interested": "pos", "demo": "pos", "presentation": "pos"}
 
@@ -131,6 +133,37 @@ def booking_phrase(rng: random.Random, ctx: Ctx) -> str:
     )
 
 
+def pick_when(rng: random.Random, ctx: Ctx, text: str) -> tuple[str, tuple[dt.date, dt.date]]:
+    """A date phrase for {when}; a holiday phrase also moves the reply date into its window."""
+    gen = when_ru if ctx.lang == "ru" else when_en
+    awkward = ("не раньше", "после", "ближе", "в районе", "числа")  # after «не раньше, чем»
+    while True:
+        day = ctx.day.date()
+        if rng.random() < ANCHORED_SHARE:
+            phrase, until, (lo, hi) = anchored.pick(rng, ctx.lang)
+            day = lo + dt.timedelta(days=rng.randint(0, (hi - lo).days))
+        else:
+            phrase, until = gen.phrase(rng, day)
+        if "раньше" in text and phrase.startswith(awkward):
+            continue
+        ctx.day = dt.datetime.combine(day, ctx.day.time())
+        return phrase, until
+
+
+def fixed_dates(rng: random.Random, core: Core, ctx: Ctx) -> None:
+    """Cores that name a fixed date carry «!until=A..B» and «!window=C..D» (when one can say it)."""
+    for flag in core.flags:
+        key, _, value = flag.partition("=")
+        if key not in ("until", "window"):
+            continue
+        lo, hi = (dt.date.fromisoformat(v) for v in value.split(".."))
+        if key == "until":
+            ctx.until = (lo, hi)
+        else:
+            day = lo + dt.timedelta(days=rng.randint(0, (hi - lo).days))
+            ctx.day = dt.datetime.combine(day, ctx.day.time())
+
+
 def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
     text = core.text
     day = ctx.day.date()
@@ -167,12 +200,8 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
         phrase = booking_phrase(rng, ctx)
         slots["time_na"] = phrase[2:] if phrase.startswith("в ") else phrase
     if "{when}" in text:
-        gen = when_ru if ctx.lang == "ru" else when_en
-        slots["when"], ctx.until = gen.phrase(rng, day)
-        while "раньше" in text and slots["when"].startswith(
-            ("не раньше", "после", "ближе", "в районе", "числа")
-        ):
-            slots["when"], ctx.until = gen.phrase(rng, day)
+        slots["when"], ctx.until = pick_when(rng, ctx, text)
+    fixed_dates(rng, core, ctx)
     if "{ret_" in text:
         rets, ctx.until = (ooo.ru if ctx.lang == "ru" else ooo.en)(rng, day)
         slots.update({f"ret_{k}": v for k, v in rets.items()})

@@ -85,6 +85,8 @@ def relative(rng: random.Random, day: D) -> Out:
             ("in a couple of weeks", (day + days(13), day + days(16))),
             ("in 2-3 weeks", (day + days(14), day + days(21))),
             ("in two or three weeks", (day + days(14), day + days(21))),
+        ("in 3-4 weeks", (day + days(21), day + days(28))),
+        ("in a week or two", (day + days(7), day + days(14))),
             ("in a month", (day + days(28), day + days(33))),
             ("in a month or two", (day + days(30), day + days(60))),
             ("in a couple of months", (day + days(55), day + days(65))),
