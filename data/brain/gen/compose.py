@@ -190,6 +190,7 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
         "brand": ctx.company,
         "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
         "me": ctx.lead.first,
+        "domain": ctx.domain,
     }
     slots["addr"] = email if rng.random() < 0.6 else handle
     slots["He"] = slots["he"].capitalize()

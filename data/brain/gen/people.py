@@ -212,7 +212,7 @@ def ru_phone(rng: random.Random) -> str:
             f"8 {a} {b} {c} {d}",
             f"+7{a}{b}{c}{d}",
             f"+7 {a} {b}-{c}-{d}",
-            f"тел.: +7 (495) {b}-{c}-{d}, доб. {rng.randint(100, 999)}",
+            f"+7 (495) {b}-{c}-{d}, доб. {rng.randint(100, 999)}",
         ]
     )
 
