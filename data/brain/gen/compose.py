@@ -190,6 +190,10 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
         "brand": ctx.company,
         "our": ctx.sender[0 if ctx.lang == "ru" else 1].split()[0],
         "me": ctx.lead.first,
+        "own_email": email_for(
+            ctx.lead, rng.choice([ctx.domain, ctx.domain, "gmail.com", "mail.ru"]), rng
+        ),
+        "own_handle": handle_for(ctx.lead, rng),
         "domain": ctx.domain,
     }
     slots["addr"] = email if rng.random() < 0.6 else handle
