@@ -36,15 +36,15 @@ INTENTS = [
 ]
 # items per primary intent and language (≈70 % ru / 30 % en)
 TARGET = {
-    "stop": 600,
-    "presentation": 480,
-    "demo": 500,
-    "redirect": 480,
-    "later": 700,
-    "question": 600,
-    "interested": 420,
-    "auto_reply": 380,
-    "other": 520,
+    "stop": 700,
+    "presentation": 540,
+    "demo": 560,
+    "redirect": 540,
+    "later": 760,
+    "question": 660,
+    "interested": 460,
+    "auto_reply": 420,
+    "other": 560,
 }
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32

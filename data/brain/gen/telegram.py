@@ -143,7 +143,7 @@ def typo(rng: random.Random, text: str) -> str:
 def transliterate(text: str) -> str:
     out = []
     for tok in text.split(" "):
-        if _protected(tok):
+        if any(c.isdigit() for c in tok) or "@" in tok:  # month names stay readable in Latin
             out.append(tok)
             continue
         out.append("".join(CHAT_TRANSLIT.get(c.lower(), c) for c in tok))
