@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "gen"))
 
-from compose import Core, fill, new_ctx  # noqa: E402
+from compose import Core, Ctx, fill, new_ctx  # noqa: E402
 from mail import as_email, as_telegram, subject  # noqa: E402
 
 SEED = 20261202
@@ -77,6 +78,19 @@ def load_cores(src: Path) -> list[Core]:
     return cores
 
 
+CALL = re.compile(r"созвон|наберите|звонок|демо|переговорим|\bcall\b|demo|talk|chat", re.I)
+
+
+def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
+    """«Давайте созвонимся в четверг» is a meeting proposal as much as a «later»: within a week
+    both answers are right; further away it is a plain «later»."""
+    if core.intents != ["later"] or ctx.until is None or not CALL.search(core.text):
+        return None
+    if "рано" in core.text or (ctx.until[0] - ctx.day.date()).days > 7:
+        return None
+    return ["demo", "later"]
+
+
 def make_item(rng: random.Random, core: Core) -> dict:
     ctx = new_ctx(rng, core.lang)
     body = fill(rng, core, ctx)
@@ -98,7 +112,7 @@ def make_item(rng: random.Random, core: Core) -> dict:
         item["text"] = as_email(rng, core, ctx, body, subj)
     else:
         item["text"] = as_telegram(rng, core, ctx, body)
-    item["intents"] = core.intents
+    item["intents"] = call_soon(core, ctx) or core.intents
     item["contact"] = ctx.contact
     item["until"] = [ctx.until[0].isoformat(), ctx.until[1].isoformat()] if ctx.until else None
     if core.tags:
