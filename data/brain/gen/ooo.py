@@ -64,7 +64,8 @@ def en(rng: random.Random, day: D) -> tuple[dict[str, str], Range]:
     start = day - days(rng.randint(0, 5))
     wd = x.weekday()
     us = f"{x.month}/{x.day}"
-    uk = f"{x.day:02d}/{x.month:02d}/{x.year}"
+    # day-first only when it cannot be read as US month/day
+    uk = f"{x.day:02d}/{x.month:02d}/{x.year}" if x.day > 12 else f"{us}/{x.year}"
     do = rng.choice(
         [
             f"{EN_WD[wd]}, {en_long(x, rng)}",
