@@ -131,6 +131,7 @@ def build(src: Path) -> list[dict]:
             pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
             if not pool:
                 continue
+            pool += [c for c in pool if c.tags]  # tagged phenomena are drawn twice as often
             share = EN_SHARE if lang == "en" else 1 - EN_SHARE
             want, made, tries = round(TARGET[intent] * share), 0, 0
             order: list[Core] = []
@@ -156,12 +157,33 @@ def dump(items: list[dict]) -> str:
     return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
 
 
+def print_stats(items: list[dict]) -> None:
+    from collections import Counter
+
+    print(f"items {len(items)}")
+    for name, counts in (
+        ("intent (any accepted)", Counter(i for it in items for i in it["intents"])),
+        ("intent x lang (first)", Counter(f"{it['intents'][0]}/{it['lang']}" for it in items)),
+        ("lang", Counter(it["lang"] for it in items)),
+        ("channel", Counter(it["channel"] for it in items)),
+        ("tag", Counter(t for it in items for t in it.get("tags", []))),
+        ("slots", Counter(k for it in items for k in ("contact", "until") if it[k])),
+        ("two intents", Counter("+".join(it["intents"]) for it in items if len(it["intents"]) > 1)),
+    ):
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if train.jsonl is out of date")
     ap.add_argument("--out", type=Path, default=HERE / "train.jsonl")
+    ap.add_argument("--stats", action="store_true", help="print counts per intent, language, tag")
     args = ap.parse_args()
-    text = dump(build(HERE / "src"))
+    items = build(HERE / "src")
+    if args.stats:
+        print_stats(items)
+        return 0
+    text = dump(items)
     if args.check:
         ok = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("train.jsonl is up to date" if ok else "train.jsonl differs: rebuild it")
