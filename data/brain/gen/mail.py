@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import telegram
 import wrappers as w
@@ -121,15 +122,24 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
     letter = our_letter(rng, ctx)
     quote = (w.quote_ru if ru else w.quote_en)(rng, when, ctx.sender, own, letter, subj)
     r = rng.random()
-    if r < 0.85:
+    if r < 0.76:
         return text + "\n\n" + quote
-    if r < 0.93:
+    if r < 0.88:
         return quote + "\n\n" + text  # bottom-posting
-    lines = letter.split("\n")  # inline answer between quoted lines
-    cut = max(1, len(lines) // 2)
-    pre = "\n".join("> " + ln for ln in lines[:cut])
-    post = "\n".join("> " + ln for ln in lines[cut:])
-    return f"{pre}\n\n{body}\n\n{post}"
+    return inline_answer(rng, letter, body)
+
+
+def inline_answer(rng: random.Random, letter: str, body: str) -> str:
+    """The lead answers between the quoted lines of our letter, keeping their lines in order."""
+    quoted = ["> " + ln for ln in letter.split("\n")]
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", body.replace("\n", " ")) if p]
+    if len(parts) < 2 or len(quoted) < 3 or rng.random() < 0.4:
+        cut = min(len(quoted) - 1, max(2, len(quoted) // 2))
+        return "\n".join(quoted[:cut]) + f"\n\n{body}\n\n" + "\n".join(quoted[cut:])
+    first, rest = parts[0], " ".join(parts[1:])
+    a = 2 if len(quoted) >= 4 else 1
+    b = max(a + 1, len(quoted) - 1)
+    return "\n".join([*quoted[:a], "", first, "", *quoted[a:b], "", rest, "", *quoted[b:]])
 
 
 def as_telegram(rng: random.Random, core: Core, ctx: Ctx, body: str) -> str:
