@@ -171,8 +171,8 @@ def month_part(rng: random.Random, day: D) -> Out:
             lo, hi = D(2027, 1, 4), D(2027, 1, 11)
         if k == 1 and rng.random() < 0.4:
             phrase = "next month"
-    if hi <= day:
-        return None
+    if hi <= day or (lo <= day and (hi - day).days < 6):
+        return None  # «в начале января» written on January 13 means nothing
     return phrase, (max(lo, day + days(1)), hi)
 
 

@@ -213,8 +213,8 @@ def month_part(rng: random.Random, day: D) -> Out:
         phrase = f"в {RU_MONTH_PREP[m - 1]}"
         if k == 1 and rng.random() < 0.4:
             phrase = "в следующем месяце"
-    if hi <= day:
-        return None
+    if hi <= day or (lo <= day and (hi - day).days < 6):
+        return None  # «в начале января» written on January 13 means nothing
     return phrase, (max(lo, day + days(1)), hi)
 
 
