@@ -37,15 +37,15 @@ INTENTS = [
 ]
 # items per primary intent and language (≈70 % ru / 30 % en)
 TARGET = {
-    "stop": 700,
-    "presentation": 540,
-    "demo": 560,
-    "redirect": 540,
-    "later": 760,
-    "question": 660,
-    "interested": 460,
-    "auto_reply": 420,
-    "other": 560,
+    "stop": 740,
+    "presentation": 580,
+    "demo": 600,
+    "redirect": 580,
+    "later": 800,
+    "question": 720,
+    "interested": 500,
+    "auto_reply": 440,
+    "other": 640,
 }
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
