@@ -102,3 +102,31 @@ def test_file_is_what_the_build_script_writes() -> None:
     done = subprocess.run([sys.executable, str(BRAIN / "build_train.py"), "--check"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _until(item: dict) -> tuple[date, date]:
+    lo, hi = item["until"]
+    return date.fromisoformat(lo), date.fromisoformat(hi)
+
+
+def test_date_phrases_resolve_as_the_labelling_guide_says(items: list[dict]) -> None:
+    """Spot rules from LABELS.md hold for every item that uses the phrase."""
+    seen = Counter()
+    for item in items:
+        if item["until"] is None or "later" not in item["intents"]:
+            continue
+        text, written = item["text"].lower(), datetime.fromisoformat(item["date"]).date()
+        if re.search(r"(?<!мае )после праздников", text):  # «в мае после праздников» is May
+            seen["holidays"] += 1
+            assert _until(item) == (date(2027, 1, 9), date(2027, 1, 13)), item["id"]
+        if "через две-три недели" in text or "через 2-3 недели" in text:
+            seen["weeks"] += 1
+            lo, hi = _until(item)
+            assert ((lo - written).days, (hi - written).days) == (14, 21), item["id"]
+        if "до конца года" in text:
+            seen["year_end"] += 1
+            assert _until(item) == (date(2026, 12, 20), date(2026, 12, 31)), item["id"]
+        if "after thanksgiving" in text:
+            seen["thanksgiving"] += 1
+            assert _until(item)[0] >= date(2026, 11, 27), item["id"]
+    assert min(seen[k] for k in ("holidays", "weeks", "year_end", "thanksgiving")) >= 3, seen
