@@ -176,6 +176,27 @@ def month_part(rng: random.Random, day: D) -> Out:
     return phrase, (max(lo, day + days(1)), hi)
 
 
+def ranges(rng: random.Random, day: D) -> Out:
+    return rng.choice(
+        [
+            ("in 2-3 weeks", (day + days(14), day + days(21))),
+            ("in two or three weeks", (day + days(14), day + days(21))),
+            ("in a week or two", (day + days(7), day + days(14))),
+            ("in 3-4 weeks", (day + days(21), day + days(28))),
+            ("in a month or two", (day + days(30), day + days(60))),
+            ("in 4-6 weeks", (day + days(28), day + days(42))),
+        ]
+    )
+
+
+def next_week_day(rng: random.Random, day: D) -> Out:
+    wd = rng.randint(0, 4)
+    t = next_week_monday(day) + days(wd)
+    return rng.choice(
+        [f"{EN_WD[wd]} next week", f"next week on {EN_WD[wd]}", f"{EN_WD[wd]} of next week"]
+    ), (t, t)
+
+
 def after_nth(rng: random.Random, day: D) -> Out:
     n = rng.choice([10, 15, 20])
     y, m = (day.year, day.month) if day.day < n - 1 else add_months(day, 1)
@@ -193,8 +214,10 @@ GENERATORS = [
     quarter,
     month_part,
     after_nth,
+    ranges,
+    next_week_day,
 ]
-WEIGHTS = [14, 10, 14, 9, 16, 14, 8, 8, 5]
+WEIGHTS = [14, 10, 14, 8, 14, 12, 8, 8, 5, 9, 7]
 
 
 def phrase(rng: random.Random, day: D) -> tuple[str, Range]:

@@ -123,6 +123,39 @@ def relative(rng: random.Random, day: D) -> Out:
     )
 
 
+def ranges(rng: random.Random, day: D) -> Out:
+    """Ranges: the earliest and the latest acceptable day are both stated."""
+    return rng.choice(
+        [
+            ("через две-три недели", (day + days(14), day + days(21))),
+            ("недели через две-три", (day + days(14), day + days(21))),
+            ("через 2-3 недели", (day + days(14), day + days(21))),
+            ("через две–три недели", (day + days(14), day + days(21))),
+            ("через неделю-две", (day + days(7), day + days(14))),
+            ("через три-четыре недели", (day + days(21), day + days(28))),
+            ("через месяц-полтора", (day + days(30), day + days(45))),
+            ("через месяц-два", (day + days(30), day + days(60))),
+            ("через 1-2 месяца", (day + days(30), day + days(60))),
+            ("дней через 10-14", (day + days(10), day + days(14))),
+        ]
+    )
+
+
+def next_week_day(rng: random.Random, day: D) -> Out:
+    """«четверг на следующей неделе»: that weekday of the next calendar week."""
+    wd = rng.randint(0, 4)
+    t = next_week_monday(day) + days(wd)
+    form = rng.choice(
+        [
+            "{nom} на следующей неделе",
+            "в {acc} на следующей неделе",
+            "на следующей неделе в {acc}",
+            "в {acc} следующей недели",
+        ]
+    )
+    return form.format(nom=RU_WD_NOM[wd], acc=RU_WD_ACC[wd]), (t, t)
+
+
 def after_nth(rng: random.Random, day: D) -> Out:
     n = rng.choice([5, 10, 15, 20, 20, 25])
     y, m = (day.year, day.month) if day.day < n - 1 else add_months(day, 1)
@@ -229,8 +262,10 @@ GENERATORS = [
     quarter,
     holidays,
     month_part,
+    ranges,
+    next_week_day,
 ]
-WEIGHTS = [12, 10, 12, 10, 7, 14, 7, 8, 12, 8]
+WEIGHTS = [12, 10, 12, 8, 6, 12, 7, 8, 10, 8, 10, 8]
 
 
 def phrase(rng: random.Random, day: D) -> tuple[str, Range]:
