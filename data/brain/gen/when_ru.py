@@ -74,10 +74,11 @@ def weekday_rel(rng: random.Random, day: D) -> Out:
             ]
         )
         name = RU_WD_ACC[wd] if "в {}" in form else RU_WD_NOM[wd]
-        if form == "в следующий {}":
+        if form == "в следующий {}":  # the coming one or the one of next week: both are meant
             if wd in (2, 4):
                 return None
-            name = RU_WD_ACC[wd]
+            nearest = next_weekday(day, wd)
+            return form.format(RU_WD_ACC[wd]), (min(nearest, t), max(nearest, t))
         return form.format(name), (t, t)
     t = next_weekday(day, wd)
     return f"в {RU_WD_ACC[wd]}", (t, t)
