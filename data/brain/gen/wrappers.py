@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from dates import EN_MONTH, EN_WD, RU_MONTH_GEN, RU_WD_NOM, RU_WD_SHORT
-from people import Person
+from people import Person, handle_for
 
 OUR_SENDERS = [
     ("Анна Соколова", "Anna Sokolova", "anna.sokolova@napoleon-it.ru"),
@@ -260,6 +260,9 @@ def signature(
         extra.append(address)
     if rng.random() < 0.3:
         extra.append("www." + email.split("@")[1])
+    if rng.random() < 0.15:  # the lead's OWN handle: never a redirect contact
+        label = rng.choice(["Telegram: ", "TG ", "тг: " if lang == "ru" else "Telegram "])
+        extra.append(label + handle_for(lead, rng))
     rng.shuffle(extra)
     block = "\n".join(parts + extra)
     if rng.random() < 0.3:
