@@ -96,7 +96,7 @@ def make_item(rng: random.Random, core: Core) -> dict:
     body = fill(rng, core, ctx)
     if "tg" in core.flags:
         channel = "telegram"
-    elif "email" in core.flags or "auto_reply" in core.intents or "long" in core.flags:
+    elif core.flags & {"email", "long", "quote_only"} or "auto_reply" in core.intents:
         channel = "email"
     else:
         channel = "telegram" if rng.random() < TELEGRAM_SHARE else "email"

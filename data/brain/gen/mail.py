@@ -82,6 +82,14 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
     auto = "auto_reply" in core.intents
     plain = rng.random() < 0.22 and "long" not in core.flags
     top, middle, bottom = [], [body], []
+    if "quote_only" in core.flags:  # an empty reply: only our quoted letter (and maybe a footer)
+        when = ctx.day - dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 5))
+        own = lead_email(rng, ctx)
+        quote = (w.quote_ru if ru else w.quote_en)(
+            rng, when, ctx.sender, own, our_letter(rng, ctx), subj
+        )
+        footer = rng.choice(["", "", rng.choice(w.MOBILE_RU if ru else w.MOBILE_EN)])
+        return f"{footer}\n\n{quote}".strip() if footer else quote
     if plain:
         return body
     if {"job_seeker", "phishing"} & set(core.tags):  # strangers: no reply wrappers of a lead
