@@ -160,6 +160,8 @@ def chatify(rng: random.Random, text: str, lang: str, mood: str) -> str:
     """Turn a reply into how it would be typed in Telegram; `mood` picks fitting emoji."""
     original = text
     text = text.replace("\n\n", "\n")
+    if rng.random() < 0.15:  # a burst of short messages, one thought per line
+        text = re.sub(r"(?<=[.!?]) +(?=\S)", "\n", text)
     if rng.random() < 0.6:
         text = slang(rng, text, lang)
     if rng.random() < 0.75:
