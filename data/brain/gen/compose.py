@@ -136,7 +136,29 @@ def booking_phrase(rng: random.Random, ctx: Ctx) -> str:
 def pick_when(rng: random.Random, ctx: Ctx, text: str) -> tuple[str, tuple[dt.date, dt.date]]:
     """A date phrase for {when}; a holiday phrase also moves the reply date into its window."""
     gen = when_ru if ctx.lang == "ru" else when_en
-    awkward = ("не раньше", "после", "ближе", "в районе", "числа")  # after «не раньше, чем»
+    # after «не раньше, чем» / "not before" / «но только» a phrase with its own bound reads wrong
+    bounded = re.search(r"раньше|только|before|earliest|sooner|freeze until", text, re.I)
+    awkward = (
+        "не раньше",
+        "после",
+        "ближе",
+        "в районе",
+        "числа",
+        "до ",
+        "под конец",
+        "в последних",
+        "как отгуляем",
+        "after",
+        "around",
+        "sometime",
+        "before",
+        "by ",
+        "the week after",
+        "once",
+        "right after",
+        "between",
+        "toward",
+    )
     while True:
         day = ctx.day.date()
         if rng.random() < ANCHORED_SHARE:
@@ -144,7 +166,7 @@ def pick_when(rng: random.Random, ctx: Ctx, text: str) -> tuple[str, tuple[dt.da
             day = lo + dt.timedelta(days=rng.randint(0, (hi - lo).days))
         else:
             phrase, until = gen.phrase(rng, day)
-        if "раньше" in text and phrase.startswith(awkward):
+        if bounded and phrase.startswith(awkward):
             continue
         ctx.day = dt.datetime.combine(day, ctx.day.time())
         return phrase, until
