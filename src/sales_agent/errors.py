@@ -6,7 +6,8 @@
      ├── ContactError
      │    ├── ContactNotFound   no contact for that id, email or @handle
      │    ├── DuplicateContact  email or handle already belongs to another contact
-     │    └── InvalidContact    bad email, handle or missing name
+     │    ├── InvalidContact    bad email, handle or missing name
+     │    └── DoNotContact      the address or handle asked never to be written to again
      ├── InputError             a file or line the operator gave cannot be read
      └── ChannelError           a channel failed to send or receive
           ├── TransientChannelError   try again later (retry_after seconds)
@@ -46,6 +47,15 @@ class DuplicateContact(ContactError):
 
 class InvalidContact(ContactError):
     pass
+
+
+class DoNotContact(ContactError):
+    """Adding the address again would undo a stop or a deletion request: refused."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(f"{address} is on the do-not-contact list (asked to stop or to be "
+                         "deleted); not added")
+        self.address = address
 
 
 class InputError(SalesAgentError):

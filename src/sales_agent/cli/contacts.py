@@ -19,6 +19,9 @@ app.add_typer(contacts_app, name="contacts")
 
 STATUS_STYLE = {"new": "cyan", "active": "blue", "later": "yellow", "stopped": "red",
                 "redirected": "magenta", "demo": "green", "ignored": "dim", "handoff": "bold red"}
+WAIT_WHY = {"window": "outside the send window", "pace": "a human pause before answering",
+            "retry": "the channel refused for now, tried again", "cap": "held by the send cap",
+            "queued": "due, next to send"}
 
 
 @contacts_app.command("add")
@@ -28,6 +31,8 @@ def add(
     email: str | None = typer.Option(None, "--email"),
     telegram: str | None = typer.Option(None, "--telegram", help="@handle"),
     product: list[str] = typer.Option([], "--product", help="Product of interest; repeat"),
+    source: str | None = typer.Option(None, "--source",
+                                      help="Where the contact came from (told to a lead who asks)"),
 ) -> None:
     """Add a lead; prints the new contact's id."""
     configure_logging()
@@ -35,15 +40,15 @@ def add(
     async def _add() -> str:
         async with open_store() as store:
             contact = await add_contact(store, name=name, company=company, email=email,
-                                        telegram=telegram, products=product)
+                                        telegram=telegram, products=product, source=source)
             return contact.id
 
     print(run_async(_add))
 
 
 @contacts_app.command("import")
-def import_(file: Path = typer.Argument(..., help="CSV: name, company, email, telegram, products")
-            ) -> None:
+def import_(file: Path = typer.Argument(
+        ..., help="CSV: name, company, email, telegram, products, optional source")) -> None:
     """Add every row of a CSV; bad rows are reported with their line numbers."""
     configure_logging()
 
@@ -102,16 +107,30 @@ def show(key: str = typer.Argument(..., help="id, email or @handle"),
     if as_json:
         print(json.dumps(doc, ensure_ascii=False))
         return
-    console.print(f"[bold]{doc['name']}[/bold] — {doc['company']}  "
-                  f"{doc['email'] or ''} {doc['telegram'] or ''}", highlight=False)
+    name = "(erased on request)" if doc["erased"] else doc["name"]
+    console.print(f"[bold]{name}[/bold] — {doc['company']}  "
+                  f"{doc['email'] or ''} {doc['telegram'] or ''}", highlight=False, markup=False)
     console.print(f"status: [{STATUS_STYLE.get(doc['status'], '')}]{doc['status']}[/]"
                   + (f" until {doc['until']}" if doc["until"] else ""))
+    if doc["source"]:
+        console.print(f"source: {doc['source']}", highlight=False, markup=False)
+    if doc["colleagues"]:
+        names = ", ".join(f"{o['name'] or o['id']} ({o['status']})" for o in doc["colleagues"])
+        console.print(f"company: cold outreach {doc['cold_outreach']}; colleagues: {names}",
+                      highlight=False, markup=False)
     for m in doc["messages"]:
         arrow = "[green]←[/green]" if m["direction"] == "in" else "[blue]→[/blue]"
         extra = f" [dim]({m['intent']})[/dim]" if m["intent"] else ""
         files = f" [dim]📎 {', '.join(m['attachments'])}[/dim]" if m["attachments"] else ""
         console.print(f"{arrow} [dim]{m['at'][:16]} {m['channel']}[/dim]{extra}{files}")
-        console.print("   " + m["text"].replace("\n", "\n   "), highlight=False, markup=False)
+        if m["text"]:
+            console.print("   " + m["text"].replace("\n", "\n   "), highlight=False,
+                          markup=False)
+    for w in doc["waiting"]:
+        detail = f" ({w['detail']})" if w["detail"] else ""
+        console.print(f"[yellow]… waiting[/yellow] {w['kind']} by {w['channel']} until "
+                      f"{w['due'][:16]}: {WAIT_WHY.get(w['why'], w['why'])}{detail}",
+                      highlight=False)
 
 
 @contacts_app.command("reset")

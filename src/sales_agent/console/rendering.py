@@ -23,6 +23,8 @@ _env.filters.update(
     notice=lambda c: labels.label(labels.NOTICES, c),
     step=lambda c: labels.label(labels.STEPS, c),
     wake=lambda c: labels.label(labels.WAKE, c),
+    waits=lambda c: labels.label(labels.WAITS, c),
+    cold=lambda c: labels.label(labels.COLD, c),
     reason=labels.reason_ru,
     when=labels.when,
     share=format_share,

@@ -7,9 +7,12 @@ from typing import Any
 
 from ..analytics.funnel import funnel
 from ..domain.model import Contact, Message, Status
+from ..service.company import Company, company_of
+from ..service.waiting import Waiting, waiting_for
 from ..settings import Settings
 from ..store import Store
 from ..store.contacts import from_doc
+from ..store.timeutil import now_utc
 from ..workers.routing import enabled_routes
 from .charts import Bars, bars
 
@@ -53,6 +56,8 @@ class ContactPage:
     notices: list[dict[str, Any]]
     referred_by: Contact | None
     last_intent: str | None
+    waiting: list[Waiting]  # what the outbox still holds for this lead, when and why
+    company: Company  # colleagues at the same company and the state of cold outreach there
 
 
 async def contact_page(store: Store, key: str) -> ContactPage:
@@ -61,7 +66,9 @@ async def contact_page(store: Store, key: str) -> ContactPage:
     notices = [n for n in await store.notifications.open() if n.get("contact_id") == contact.id]
     referred = await store.contacts.find(contact.referred_by) if contact.referred_by else None
     last_intent = next((str(m.intent) for m in reversed(messages) if m.intent), None)
-    return ContactPage(contact, messages, notices, referred, last_intent)
+    return ContactPage(contact, messages, notices, referred, last_intent,
+                       await waiting_for(store, contact.id, now_utc()),
+                       await company_of(store, contact))
 
 
 async def handoff_queue(store: Store) -> list[tuple[dict[str, Any], Contact | None]]:

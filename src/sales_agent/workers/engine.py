@@ -34,6 +34,7 @@ from ..domain.events import (
     WakeUpDue,
 )
 from ..domain.model import Contact, Direction, Intent, Message, Status
+from ..service.company import company_of
 from ..service.conversation import suppress_everywhere
 from ..service.privacy import erase_contact
 from ..settings import Settings
@@ -190,12 +191,7 @@ class Engine:
         """Only cold messages look at the company: a reply is answered whatever colleagues do."""
         if isinstance(event, ReplyReceived) or contact.warm:
             return CompanyState()
-        others = await self.store.contacts.colleagues(contact)
-        return CompanyState(
-            talking=any(o.last_in_at is not None and o.status not in (
-                Status.STOPPED, Status.IGNORED) for o in others),
-            stopped=any(o.status is Status.STOPPED and not o.note.startswith("closed after")
-                        for o in others))
+        return (await company_of(self.store, contact)).state
 
     async def _apply(self, actions: list[Action], contact: Contact, item: dict[str, Any],
                      now: datetime) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
 from ..domain.model import Direction, Message, Status
 from ..errors import PermanentChannelError, TransientChannelError
+from ..service.privacy import ERASED
 from ..store import Store
 from ..store.queue import CANCELLED, FAILED
 from .clock import Clock
@@ -23,6 +24,8 @@ from .logs import log_event
 log = logging.getLogger(__name__)
 # The one short message a stop is owed: the confirmation, the apology, the polite close.
 ALWAYS_ALLOWED = {"stop_confirm", "apology", "close"}
+ERASED_FIELDS = {"text": ERASED, "html": None, "subject": None, "to": None, "to_name": None,
+                 "calendar": None}
 
 
 class OutboxSender:
@@ -81,10 +84,11 @@ class OutboxSender:
             receipt = await self.channel.send(message)
             item["provider_id"] = receipt.message_id
             await self._remember_chat(item, receipt.message_id)
-        await self._record(item)
+        erased = await self._record(item)
         await self.store.outbox.complete(item["_id"], self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
-                                         provider_id=item.get("provider_id"))
+                                         provider_id=item.get("provider_id"),
+                                         **(ERASED_FIELDS if erased else {}))
         self.sent += 1
         log_event("sent", contact=item["contact_id"], kind=item.get("kind"), route=self.route,
                   key=item["key"])
@@ -153,20 +157,25 @@ class OutboxSender:
         path = Path(raw).resolve()
         return path if path.parent == self.charts_dir and path.is_file() else None
 
-    async def _record(self, item: dict[str, Any]) -> None:
+    async def _record(self, item: dict[str, Any]) -> bool:
+        """Into the history; True when the person asked to be forgotten (the apology to a
+        deletion request goes out after the erasure: its text and address are not kept)."""
         if item.get("internal"):
-            return
+            return False
+        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        erased = contact is not None and contact.erased
         names = [Path(n).name for n in item.get("attachments") or []]
         if item.get("chart"):
             names.append(Path(item["chart"]).name)
         now = self.clock.now()
         await self.store.messages.record(Message(
             id="out:" + item["key"], contact_id=item["contact_id"], direction=Direction.OUT,
-            channel=item["channel"], text=item["text"], at=now, attachments=names,
-            subject=item.get("subject"), message_id=item.get("message_id"),
-            decision=item.get("kind"),
+            channel=item["channel"], text=ERASED if erased else item["text"], at=now,
+            attachments=[] if erased else names, subject=None if erased else item.get("subject"),
+            message_id=item.get("message_id"), decision=item.get("kind"),
         ))
         await self.store.contacts.update(item["contact_id"], last_out_at=now)
+        return erased
 
     async def _pace(self) -> None:
         if self.interval:

@@ -40,13 +40,15 @@ async def new_contact_form(request: Request) -> HTMLResponse:
 @router.post("/contacts", response_class=HTMLResponse)
 async def create_contact(request: Request, store: StoreDep, name: str = Form(""),
                          company: str = Form(""), email: str = Form(""),
-                         telegram: str = Form(""), products: str = Form("")):
+                         telegram: str = Form(""), products: str = Form(""),
+                         source: str = Form("")):
     form = {"name": name, "company": company, "email": email, "telegram": telegram,
-            "products": products}
+            "products": products, "source": source}
     try:
         contact = await add_contact(store, name=name, company=company, email=email or None,
                                     telegram=telegram or None,
-                                    products=products.replace(";", "\n").splitlines())
+                                    products=products.replace(";", "\n").splitlines(),
+                                    source=source or None)
     except ContactError as e:
         return render(request, "contact_form.html", 422, form=form, error=str(e))
     return _back(contact.id, "added")
