@@ -105,6 +105,22 @@ THURSDAY_15 = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 15:00 Moscow
     # a stopped lead who writes again: silence, and a human reads it
     ({"status": Status.STOPPED}, reply(Intent.PRESENTATION), [], None,
      ["manager_stopped_wrote"]),
+    # bug: a stopped lead's out-of-office paged the manager as if the person wrote again
+    ({"status": Status.STOPPED}, reply(Intent.AUTO_REPLY, until=date(2026, 12, 1)), [], None,
+     []),
+    # bug: «давайте перенесём» without a bookable time went by intent (a snooze, or nothing)
+    ({"status": Status.DEMO}, reply(Intent.LATER, tags={"reschedule"}), ["demo"], Status.DEMO,
+     ["manager_demo"]),
+    ({"status": Status.DEMO}, reply(Intent.DEMO, tags={"reschedule"}, meeting=THURSDAY_15),
+     ["demo_confirm"], Status.DEMO, ["manager_booking"]),
+    # bug: a lead with a demo arranged who asks to write later dropped the demo silently
+    ({"status": Status.DEMO}, reply(Intent.LATER, until=date(2026, 12, 15)), ["later_ack"],
+     Status.LATER, ["manager_demo"]),
+    # bug: a message that could not be written turned a stop into a hand-off (the engine
+    # decided the status itself); now the core decides, and a stop stays a stop
+    ({"status": Status.STOPPED}, OperatorCommand("draft_failed", "apology"), [], None,
+     ["manager_handoff"]),
+    ({}, OperatorCommand("draft_failed", "answer"), [], Status.HANDOFF, ["manager_handoff"]),
     ({"status": Status.LATER}, WakeUpDue("reminder"), ["reminder"], Status.ACTIVE, []),
     ({"followups_sent": 0}, WakeUpDue("followup"), ["followup"], Status.ACTIVE, []),
     ({"followups_sent": 0, "warm": True}, WakeUpDue("nudge"), ["nudge"], Status.ACTIVE, []),
@@ -126,7 +142,7 @@ class TestStop:
     def test_stopped_contact_gets_nothing_ever(self, event) -> None:
         assert decide(contact(status=Status.STOPPED), event, NOW) == []
 
-    @pytest.mark.parametrize("intent", list(Intent))
+    @pytest.mark.parametrize("intent", [i for i in Intent if i is not Intent.AUTO_REPLY])
     def test_a_stopped_lead_is_never_answered_automatically(self, intent) -> None:
         actions = decide(contact(status=Status.STOPPED), reply(intent), NOW)
         assert kinds(actions) == [] and notes(actions) == ["manager_stopped_wrote"]

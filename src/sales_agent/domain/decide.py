@@ -71,7 +71,9 @@ def decide(contact: Contact, event: Event, now: datetime, policy: Policy | None 
     if isinstance(event, OperatorCommand):
         return _operator(contact, event)
     if contact.status is Status.STOPPED:
-        if isinstance(event, ReplyReceived):  # they wrote again: a human reads it, we stay quiet
+        if isinstance(event, ReplyReceived) and not _is_auto_reply(event):
+            # They wrote again: a human reads it, we stay quiet. (An out-of-office answering
+            # our confirmation is not the person writing: nobody is paged for it.)
             return [NotifyManager("manager_stopped_wrote", "a stopped lead wrote again")]
         return []
     proactive = channel or proactive_route(contact, routes)
@@ -156,6 +158,18 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
     if contact.status is Status.DEMO and event.meeting is not None \
             and event.intent not in (Intent.AUTO_REPLY, Intent.REDIRECT):
         return _book(contact, event, route, now, policy)  # «Вторник в 11:00 подходит»
+    if contact.status is Status.DEMO and "reschedule" in tags:
+        # «Давайте перенесём на пятницу»: a bookable time is booked, else slots to pick from;
+        # either way the manager hears of it. Never a snooze that drops the demo silently.
+        return _book(contact, event, route, now, policy, moved=True)
+    if contact.status is Status.DEMO and event.intent is Intent.LATER:
+        until = event.until or (now + timedelta(days=policy.later_default_days)).date()
+        return [SendMessage("later_ack", route, until=until),
+                NotifyManager("manager_demo", f"the lead postponed the demo until {until}"),
+                UpdateContact({"status": Status.LATER, "demo_at": None,
+                               "until": start_of_day(until, contact.timezone),
+                               "wake_at": _reminder_at(until, contact, policy),
+                               "wake_reason": "reminder", "followups_sent": 0})]
     if contact.status is Status.DEMO and "cancel" in tags:
         return [SendMessage("demo_cancelled", route),
                 NotifyManager("manager_demo", "the lead cancelled the demo"),
@@ -224,20 +238,23 @@ def _stop(contact: Contact, event: ReplyReceived, route: str) -> list[Action]:
 
 
 def _book(contact: Contact, event: ReplyReceived, route: str, now: datetime,
-          policy: Policy) -> list[Action]:
+          policy: Policy, *, moved: bool = False) -> list[Action]:
     """A time named and free → booked with an invitation; else concrete slots to pick from."""
     why_not = bookable(event.meeting, now, policy.window, contact.timezone) \
         if event.meeting else "no time named"
     if event.meeting is not None and why_not is None:
         return [SendMessage("demo_confirm", route, meeting=event.meeting),
-                NotifyManager("manager_booking", "demo booked", meeting=event.meeting),
+                NotifyManager("manager_booking", "demo moved" if moved else "demo booked",
+                              meeting=event.meeting),
                 UpdateContact({"status": Status.DEMO, "demo_at": event.meeting, **NO_WAKE,
                                "until": None})]
     slots = offer_slots(now, contact.timezone, policy.window, policy.demo_hours)
     note = "demo requested" if event.meeting is None else f"the time named: {why_not}"
+    if moved:
+        note = "the lead wants to move the demo; new slots offered"
     return [SendMessage("demo", route, slots=slots), NotifyManager("manager_demo", note),
             UpdateContact({"status": Status.DEMO, **NO_WAKE, "until": None, "warm": True,
-                           "offered_slots": list(slots)})]
+                           "offered_slots": list(slots), "demo_at": None})]
 
 
 def _auto_reply(contact: Contact, event: ReplyReceived) -> list[Action]:
@@ -293,11 +310,22 @@ def _operator(contact: Contact, event: OperatorCommand) -> list[Action]:
         case "answered" if contact.status is Status.HANDOFF:
             return [UpdateContact({"status": Status.ACTIVE, "warm": True, "followups_sent": 0,
                                    "clarifications": 0})]
+        case "draft_failed":
+            # A message could not be written: a human writes it. A stop stays a stop.
+            note = NotifyManager("manager_handoff", event.reason or "a message could not be "
+                                 "written")
+            if contact.status is Status.STOPPED:
+                return [note]
+            return [note, UpdateContact({"status": Status.HANDOFF, **NO_WAKE})]
         case "delivery_failed" if contact.status is not Status.STOPPED:
             return [NotifyManager("manager_handoff", event.reason or "a message could not be "
                                   "delivered"), UpdateContact({"status": Status.HANDOFF,
                                                                **NO_WAKE})]
     return []
+
+
+def _is_auto_reply(event: ReplyReceived) -> bool:
+    return event.intent is Intent.AUTO_REPLY and not event.review
 
 
 # --- time ---------------------------------------------------------------------------------------

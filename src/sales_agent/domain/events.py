@@ -43,7 +43,8 @@ class WakeUpDue:
 @dataclass(frozen=True)
 class OperatorCommand:
     """A human acted from the CLI or the console: "stop", "answered" (replied from the hand-off
-    queue), "erase" (a deletion request taken by phone), "delivery_failed" (a channel refused)."""
+    queue), "erase" (a deletion request taken by phone), "delivery_failed" (a channel refused),
+    "draft_failed" (the engine could not write a decided message: a human must)."""
 
     command: str
     reason: str = ""

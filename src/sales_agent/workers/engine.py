@@ -118,19 +118,20 @@ class Engine:
         if item.get("bounce"):
             await self.outgoing.notify_operator(contact, item, "bounce", self.clock.now())
             return None, None
-        c = await self._classify(item)
+        c, extra = await self._classify(item)
         slots = self._slots(item, contact)
+        read_meeting = slots.meeting if slots and slots.meeting_has_time \
+            and "invalid_time" not in slots.meeting_problems else None
         return ReplyReceived(
             intent=c.intent, channel=history_channel(item.get("channel", "email")),
             confidence=c.confidence, until=c.until, colleague=c.contact,
             kind=item.get("kind") or "text", route=item.get("route"),
-            review=bool(getattr(c, "review", False)),
-            refusal_risk=bool(getattr(c, "refusal_risk", False)),
-            tags=frozenset(getattr(c, "tags", ()) or ()),
-            meeting=slots.meeting if slots and slots.meeting_has_time
-            and "invalid_time" not in slots.meeting_problems else None,
-            colleague_foreign=bool(slots and c.contact and slots.contact == c.contact
-                                   and slots.contact_is_foreign_domain),
+            review=extra["review"], refusal_risk=extra["refusal_risk"],
+            tags=frozenset(extra["tags"]),
+            meeting=from_ts(extra["meeting"]) or read_meeting,
+            colleague_foreign=extra["contact_foreign"] or bool(
+                slots and c.contact and slots.contact == c.contact
+                and slots.contact_is_foreign_domain),
         ), c
 
     def _slots(self, item: dict[str, Any], contact: Contact) -> Slots | None:
@@ -145,16 +146,19 @@ class Engine:
             log.exception("slots failed for %s", item["key"])
             return None
 
-    async def _classify(self, item: dict[str, Any]) -> Classification:
+    async def _classify(self, item: dict[str, Any]) -> tuple[Classification, dict[str, Any]]:
         """Classified once: the verdict is kept on the item, so a replay (a worker died after
-        deciding) decides on the same intent even when an LLM would now answer otherwise."""
+        deciding) decides on the same intent even when an LLM would now answer otherwise —
+        with the same review flag, tags and meeting time too."""
         kept = item.get("classification")
         if kept:
-            return _classification_from(kept)
+            return _classification_from(kept), _extras_from(kept.get("extra") or {})
         c = await self._classify_afresh(item)
+        extra = _extras_of(c)
         await self.store.inbox.collection.update_one(
-            {"_id": item["_id"]}, {"$set": {"classification": _classification_doc(c)}})
-        return c
+            {"_id": item["_id"]}, {"$set": {"classification": {**_classification_doc(c),
+                                                                "extra": extra}}})
+        return c, extra
 
     async def _classify_afresh(self, item: dict[str, Any]) -> Classification:
         if item.get("command") == "/stop":
@@ -198,6 +202,7 @@ class Engine:
         """Apply in order. A message that cannot be written never aborts the decision: the
         status change and the hand-off still happen, and the failure reaches a human."""
         fields: dict[str, Any] = {}
+        unwritten: list[str] = []  # messages a human must write instead
         for index, action in enumerate(actions):
             key = f"{item['key']}#{index}"
             if isinstance(action, SendMessage):
@@ -211,12 +216,9 @@ class Engine:
                         reason=f"{action.kind}: {type(e).__name__}: {str(e)[:200]}")
                     handoff = True
                 if handoff:
-                    fields.update(status=Status.HANDOFF, wake_at=None, wake_reason=None)
-                    await self.outgoing.notify_manager(
-                        NotifyManager("manager_handoff", f"the agent could not answer by "
-                                      f"itself ({action.kind})"), contact, item, key + "h", now)
+                    unwritten.append(action.kind)
             elif isinstance(action, UpdateContact):
-                fields = {**action.fields, **fields}
+                fields.update(action.fields)
             elif isinstance(action, NotifyManager):
                 await self.outgoing.notify_manager(action, contact, item, key, now)
             elif isinstance(action, ReferColleague):
@@ -226,6 +228,18 @@ class Engine:
                                           now=now.timestamp())
             elif isinstance(action, EraseContact):
                 await erase_contact(self.store, contact, now)
+        if unwritten:
+            # What that means for the conversation is the core's decision, made on the state
+            # this decision leaves (a stop stays a stop; anything else waits for a human).
+            after = contact.model_copy(update=fields)
+            reason = f"the agent could not answer by itself ({', '.join(unwritten)})"
+            for action in decide(after, OperatorCommand("draft_failed", reason), now,
+                                 self.policy, routes=self.routes):
+                if isinstance(action, NotifyManager):
+                    await self.outgoing.notify_manager(action, contact, item,
+                                                       f"{item['key']}#unwritten", now)
+                elif isinstance(action, UpdateContact):
+                    fields.update(action.fields)
         return fields
 
     async def _record_inbound(self, item: dict[str, Any], contact: Contact,
@@ -285,6 +299,23 @@ def _classification_from(doc: dict[str, Any]) -> Classification:
         Intent(doc["intent"]), float(doc["confidence"]), doc.get("contact"),
         date.fromisoformat(doc["until"]) if doc.get("until") else None,
         Intent(doc["runner_up"]) if doc.get("runner_up") else None, tuple(doc.get("reasons", ())))
+
+
+def _extras_of(c: Classification) -> dict[str, Any]:
+    """What the classifier says beyond the contract's fields (getattr: an older classifier
+    has none of them), in a form the store keeps."""
+    meeting = getattr(c, "meeting", None)
+    return {"review": bool(getattr(c, "review", False)),
+            "refusal_risk": bool(getattr(c, "refusal_risk", False)),
+            "tags": sorted(getattr(c, "tags", ()) or ()),
+            "meeting": to_ts(meeting) if isinstance(meeting, datetime) else None,
+            "contact_foreign": bool(getattr(c, "contact_foreign", False))}
+
+
+def _extras_from(doc: dict[str, Any]) -> dict[str, Any]:
+    return {"review": bool(doc.get("review")), "refusal_risk": bool(doc.get("refusal_risk")),
+            "tags": list(doc.get("tags") or ()), "meeting": doc.get("meeting"),
+            "contact_foreign": bool(doc.get("contact_foreign"))}
 
 
 def _describe(action: Action) -> str:
