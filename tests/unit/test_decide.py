@@ -246,6 +246,15 @@ class TestTiming:
         actions = decide(contact(), reply(Intent.LATER), NOW)
         assert update(actions)["until"].date() == date(2026, 12, 9)
 
+    def test_a_reminder_due_on_a_holiday_says_it_waits_for_the_window(self) -> None:
+        # bug: the reminder waited for the next working day with no reason given (shown as
+        # "pace" to the operator)
+        new_year = datetime(2027, 1, 2, 9, 0, tzinfo=UTC)
+        later = contact(status=Status.LATER, until=new_year)
+        (send,) = [a for a in decide(later, WakeUpDue("reminder"), new_year, routes=ALL)
+                   if isinstance(a, SendMessage)]
+        assert send.not_before.date() == date(2027, 1, 11) and send.wait_reason == "window"
+
     def test_second_follow_up_is_the_last(self) -> None:
         actions = decide(contact(followups_sent=1), WakeUpDue("followup"), NOW)
         assert [a.attempt for a in actions if isinstance(a, SendMessage)] == [2]

@@ -122,7 +122,8 @@ def _wake(contact: Contact, event: WakeUpDue, route: str, now: datetime, policy:
         return _start(contact, ConversationStarted(), route, now, policy, company)
     at = now if route == SANDBOX else _opening(now, contact, policy)
     if event.reason == "reminder":
-        return [SendMessage("reminder", route, not_before=at, until=_day(contact.until, contact)),
+        return [SendMessage("reminder", route, not_before=at, until=_day(contact.until, contact),
+                            wait_reason=_why(at, now, "window")),
                 _waiting(contact, at, policy, warm=True, until=None, followups_sent=0)]
     cold = not contact.warm
     if cold and company.stopped:
