@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from sales_agent.store import Store
+from sales_agent.workers import runner
 from tests.e2e.golden_players import (
     START,
     EmailPlayer,
@@ -56,6 +57,8 @@ def player(request: pytest.FixtureRequest, store: Store, settings_env: dict[str,
     if channel == "telegram":
         request.getfixturevalue("telegram_env")
         return TelegramPlayer(store, api=request.getfixturevalue("telegram_api"), chat=880001)
+    # The sandbox has no server to wait for: a shorter idle poll keeps the suite quick.
+    monkeypatch.setattr(runner, "POLL", 0.05)
     return SandboxPlayer(store)
 
 

@@ -145,3 +145,24 @@ class TestWaiting:
         page = (await console_client.get(f"/contacts/{petr.id}")).text
         assert "Ждёт отправки" in page and "вне окна отправки" in page
         assert "Ольга" in page and "холодные письма на паузе" in page
+
+
+class TestDraftFailures:
+    async def test_the_hand_off_queue_shows_a_message_that_could_not_be_written(
+            self, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            console_client: httpx.AsyncClient) -> None:
+        import shutil
+
+        from sales_agent.settings import PROJECT_ROOT
+
+        templates = tmp_path / "templates"
+        shutil.copytree(PROJECT_ROOT / "templates", templates)
+        (templates / "ru" / "presentation.j2").unlink()
+        monkeypatch.setenv("SALES_AGENT_TEMPLATES_DIR", str(templates))
+        lead = await add_contact(store, name="Ольга", email="olga@bodroe.example")
+        await run(store, WEDNESDAY)
+        await submit_sandbox_reply(store, lead.id, "Пришлите презентацию", at=WEDNESDAY)
+        await run(store, WEDNESDAY)
+        page = (await console_client.get("/handoff")).text
+        assert "не удалось написать ответ" in page and "presentation" in page
+        assert (await store.contacts.get(lead.id)).status.value == "handoff"
