@@ -126,3 +126,23 @@ class TestBursts:
         done = await store.inbox.count({"contact_id": contact_id, "status": "done",
                                         "type": "reply"})
         assert done == 2
+
+
+class TestMovedDemo:
+    async def test_a_moved_demo_is_confirmed_again_not_taken_for_a_loop(
+            self, store: Store) -> None:
+        contact_id = await lead(store)
+        thursday, friday = (datetime(2026, 11, 26, 12, 0, tzinfo=UTC),
+                            datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
+        await says(store, contact_id, "Давайте в четверг в 15:00", meeting=thursday)
+        await run(store, LATER)
+        key = await says(store, contact_id, "Давайте перенесём на пятницу, в то же время",
+                         at=LATER + timedelta(hours=1), meeting=friday)
+        await store.inbox.collection.update_one(
+            {"key": key}, {"$set": {"classification.extra.tags": ["reschedule"]}})
+        await run(store, LATER + timedelta(hours=1))
+        assert await kinds(store, contact_id) == ["first", "demo_confirm", "demo_confirm"]
+        contact = await store.contacts.get(contact_id)
+        assert contact.status is Status.DEMO and contact.demo_at == friday
+        booked = [n["kind"] for n in await notes(store, contact_id)]
+        assert booked == ["manager_booking", "manager_booking"]

@@ -46,3 +46,16 @@ def test_the_letter_carries_it_as_text_calendar(tmp_path: Path) -> None:
     (part,) = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
     assert part.get_param("method") == "REQUEST" and part.get_filename() == "invite.ics"
     assert "BEGIN:VEVENT" in part.get_content()
+
+
+def test_a_moved_demo_updates_the_same_event_with_a_higher_sequence() -> None:
+    # bug: each confirmation had its own UID (the outbox key), so «давайте перенесём на
+    # пятницу» left the old meeting in the lead's calendar next to the new one
+    def event(at: datetime):
+        return Calendar.from_ical(invitation(
+            meeting=MEETING, uid="demo-c1-0", organizer="sales@napoleonit.example",
+            organizer_name="Анна", attendee="olga@bodroe.example", attendee_name="Ольга",
+            url="", summary="Демо", now=at)).walk("VEVENT")[0]
+    first, moved = event(datetime(2026, 11, 25, 8, tzinfo=UTC)), event(
+        datetime(2026, 11, 25, 9, tzinfo=UTC))
+    assert first["uid"] == moved["uid"] and moved["sequence"] > first["sequence"]

@@ -73,7 +73,8 @@ class Outgoing:
             doc["chart"] = str(chart) if chart else None
         if action.meeting is not None and route == EMAIL:
             doc["calendar"] = invitation(
-                meeting=action.meeting, uid=key, organizer=self.settings.from_email,
+                meeting=action.meeting, uid=f"demo-{contact.id}-{contact.epoch}",
+                organizer=self.settings.from_email, now=now,
                 organizer_name=self.settings.from_name, attendee=to,
                 attendee_name=contact.name, url=self.settings.demo_url,
                 summary=draft.subject, duration_minutes=self.settings.demo_minutes)

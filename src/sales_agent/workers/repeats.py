@@ -16,12 +16,18 @@ def _body(text: str) -> str:
     return " ".join(body.casefold().split())
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def repeats(text: str, sent_before: list[str]) -> bool:
     new = _body(text)
     if len(new) < 40:  # a short "thank you" may well recur
         return False
+    figures = set(_NUMBER.findall(new))
     for old in sent_before:
         seen = _body(old)
+        if figures - set(_NUMBER.findall(seen)):
+            continue  # a new date, time or figure: a moved demo, new slots — not a loop
         matcher = SequenceMatcher(None, new, seen, autojunk=False)
         if matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
             return True
