@@ -166,3 +166,30 @@ class TestDraftFailures:
         page = (await console_client.get("/handoff")).text
         assert "не удалось написать ответ" in page and "presentation" in page
         assert (await store.contacts.get(lead.id)).status.value == "handoff"
+
+
+class TestStoppedLeadWritesAgain:
+    async def test_a_human_may_answer_and_the_stop_stays(
+            self, store: Store, console_client: httpx.AsyncClient) -> None:
+        from tests.fixtures.browser import form_post
+
+        lead = await add_contact(store, name="Денис", email="denis@zaitsev.example")
+        await run(store, WEDNESDAY)
+        await submit_sandbox_reply(store, lead.id, "Не пишите больше.", at=WEDNESDAY)
+        await run(store, WEDNESDAY)
+        page = (await console_client.get(f"/contacts/{lead.id}")).text
+        assert "Ответить как оператор" not in page  # stopped: nobody writes
+        await submit_sandbox_reply(store, lead.id, "Пришлите всё-таки презентацию",
+                                   at=WEDNESDAY + timedelta(days=1))
+        await run(store, WEDNESDAY + timedelta(days=1))
+        page = (await console_client.get(f"/contacts/{lead.id}")).text
+        assert "Ответить как оператор" in page
+        await form_post(console_client, f"/contacts/{lead.id}/reply",
+                        {"text": "Денис, презентация во вложении — Анна."})
+        await run(store, datetime.now(UTC) + timedelta(minutes=1))  # the console's clock is real
+        out = [m.text for m in await store.messages.for_contact(lead.id)
+               if m.direction == "out"]
+        assert out[-1] == "Денис, презентация во вложении — Анна."
+        assert (await store.contacts.get(lead.id)).status.value == "stopped"
+        assert not [n for n in await store.notifications.open()
+                    if n["contact_id"] == lead.id and n["kind"] == "manager_stopped_wrote"]

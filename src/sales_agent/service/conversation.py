@@ -9,7 +9,7 @@ from ..channels.base import IncomingMessage
 from ..domain.actions import Action, EraseContact, NotifyManager, StopEverywhere, UpdateContact
 from ..domain.decide import decide
 from ..domain.events import OperatorCommand
-from ..domain.model import Contact
+from ..domain.model import Contact, Status
 from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import now_utc
@@ -27,12 +27,30 @@ async def submit_sandbox_reply(store: Store, contact_id: str, text: str,
     return key
 
 
+ANSWERED_KINDS = ("handoff", "manager_handoff", "manager_stopped_wrote", "draft_failed")
+
+
+async def may_answer(store: Store, contact: Contact) -> bool:
+    """A human may write to anyone not stopped — and to a stopped lead who wrote to us again
+    (the note says so), but never to a person who asked to be forgotten."""
+    if contact.erased:
+        return False
+    if contact.status is not Status.STOPPED:
+        return True
+    return any(n.get("contact_id") == contact.id and n.get("kind") == "manager_stopped_wrote"
+               for n in await store.notifications.open())
+
+
 async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
                               text: str) -> str:
-    """A human's answer from the hand-off queue, through the outbox like any other message."""
+    """A human's answer from the hand-off queue, through the outbox like any other message.
+    The notes it answers are closed."""
+    from ..errors import ContactError
     from ..workers.routing import address, enabled_routes, history_channel, proactive_route
 
     contact = await store.contacts.get(contact_id)
+    if not await may_answer(store, contact):
+        raise ContactError(f"{contact_id} asked not to be contacted")
     now = now_utc()
     key = f"operator:{contact.id}:{secrets.token_hex(6)}"
     # The route is the core's: a human answers where the agent would.
@@ -42,8 +60,13 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
         "to": address(route, contact) or contact.id, "to_name": contact.name,
         "kind": "operator", "text": text, "html": None, "subject": "Napoleon IT «Отзывы»",
         "attachments": [], "internal": False,
+        # A stopped lead who wrote again is answered by a human only: the stop itself stays.
+        "human_override": contact.status is Status.STOPPED,
     }, due=now.timestamp())
     await operator_command(store, contact, "answered", now=now)
+    for notice in await store.notifications.open():
+        if notice.get("contact_id") == contact.id and notice.get("kind") in ANSWERED_KINDS:
+            await store.notifications.close(notice["_id"])
     return key
 
 

@@ -118,8 +118,8 @@ class OutboxSender:
             await bind_chat(self.store, contact, chat, self.clock.now())
 
     async def _blocked(self, item: dict[str, Any]) -> str | None:
-        if item.get("internal"):
-            return None
+        if item.get("internal") or item.get("human_override"):
+            return None  # our manager's notes; a human answering a stopped lead who wrote
         if item.get("kind") in ALWAYS_ALLOWED:
             return None
         contact = await self.store.contacts.find_by(_id=item["contact_id"])

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...errors import ContactError
 from ...service.contacts import add_contact, reset_contact
-from ...service.conversation import send_operator_reply, stop_contact
+from ...service.conversation import may_answer, send_operator_reply, stop_contact
 from .. import views
 from ..rendering import render
 from ._deps import SettingsDep, StoreDep, note
@@ -58,7 +58,8 @@ async def create_contact(request: Request, store: StoreDep, name: str = Form("")
 async def show_contact(request: Request, key: str, store: StoreDep,
                        flash: str = Query("", alias="note")) -> HTMLResponse:
     page = await views.contact_page(store, key)
-    return render(request, "contact.html", page=page, note=note(flash))
+    return render(request, "contact.html", page=page, note=note(flash),
+                  may_answer=await may_answer(store, page.contact))
 
 
 @router.get("/contacts/{key}/chat", response_class=HTMLResponse)
@@ -91,8 +92,8 @@ async def operator_reply(key: str, store: StoreDep, settings: SettingsDep,
     contact = await store.contacts.get(key)
     if not text.strip():
         return _back(contact.id, "empty")
-    await send_operator_reply(store, settings, contact.id, text.strip())
-    for notice in await store.notifications.open():
-        if notice.get("contact_id") == contact.id and notice.get("kind") == "handoff":
-            await store.notifications.close(notice["_id"])
+    try:
+        await send_operator_reply(store, settings, contact.id, text.strip())
+    except ContactError:
+        return _back(contact.id, "stop_kept")
     return _back(contact.id, "replied")

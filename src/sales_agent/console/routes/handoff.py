@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from ...errors import ContactError
 from ...service.conversation import send_operator_reply
 from .. import views
 from ..rendering import render
@@ -29,7 +30,10 @@ async def answer(notice_id: str, store: StoreDep, settings: SettingsDep,
         return RedirectResponse("/handoff", status_code=303)
     if not text.strip():
         return RedirectResponse("/handoff?note=empty", status_code=303)
-    await send_operator_reply(store, settings, str(notice["contact_id"]), text.strip())
+    try:
+        await send_operator_reply(store, settings, str(notice["contact_id"]), text.strip())
+    except ContactError:  # erased, or stopped without writing again: nobody may write
+        return RedirectResponse("/handoff?note=stop_kept", status_code=303)
     await store.notifications.close(notice_id)
     return RedirectResponse("/handoff?note=replied", status_code=303)
 
