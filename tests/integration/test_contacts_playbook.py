@@ -122,6 +122,31 @@ class TestErasure:
         assert "Ольга" not in json.dumps(doc, ensure_ascii=False)
 
 
+    async def test_a_deletion_request_keeps_no_text_or_address_after_the_apology(
+            self, store: Store) -> None:
+        lead = await add_contact(store, name="Ольга Смирнова", email="olga@bodroe.example",
+                                 source="сайт компании")
+        await run(store, WEDNESDAY)
+        key = await submit_sandbox_reply(store, lead.id, "Удалите мои данные, Ольга Смирнова",
+                                         at=WEDNESDAY)
+        await store.inbox.collection.update_one({"key": key}, {"$set": {"classification": {
+            "intent": "stop", "confidence": 0.95, "until": None, "contact": None,
+            "runner_up": None, "reasons": ["given by the test"],
+            "extra": {"tags": ["erase"]}}}})
+        await run(store, WEDNESDAY)
+        doc = await contact_history(store, lead.id)
+        out = [m for m in doc["messages"] if m["direction"] == "out"]
+        assert len(out) == 2 and "apology" in [m["decision"] for m in out]
+        assert doc["name"] == "" and doc["status"] == "stopped"
+        everything = [d async for d in store.outbox.collection.find({"internal": False})]
+        everything += [d async for d in store.inbox.collection.find({})]
+        everything += [d async for d in store.messages.collection.find({})]
+        assert "Ольга" not in json.dumps(everything, ensure_ascii=False, default=str)
+        assert "olga@bodroe.example" not in json.dumps(everything, default=str)
+        with pytest.raises(DoNotContact):
+            await add_contact(store, name="Ольга", email="olga@bodroe.example")
+
+
 class TestWaiting:
     async def test_a_message_outside_the_window_says_when_and_why(self, store: Store,
                                                                  email_on: None) -> None:
