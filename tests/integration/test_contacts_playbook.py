@@ -218,3 +218,34 @@ class TestStoppedLeadWritesAgain:
         assert (await store.contacts.get(lead.id)).status.value == "stopped"
         assert not [n for n in await store.notifications.open()
                     if n["contact_id"] == lead.id and n["kind"] == "manager_stopped_wrote"]
+
+
+class TestCompany:
+    async def test_a_colleague_out_of_office_does_not_pause_the_company(
+            self, store: Store) -> None:
+        olga = await add_contact(store, name="Ольга", company="Бодрое утро",
+                                 email="olga@bodroe.example")
+        await run(store, WEDNESDAY)
+        await submit_sandbox_reply(store, olga.id, "Я в отпуске до 7 декабря, письма прочитаю "
+                                   "после возвращения.", at=WEDNESDAY)
+        await run(store, WEDNESDAY)
+        assert (await store.contacts.get(olga.id)).status.value == "later"
+        petr = await add_contact(store, name="Пётр", company="Бодрое утро",
+                                 email="petr@bodroe.example")
+        await run(store, WEDNESDAY + timedelta(hours=1))
+        doc = await contact_history(store, petr.id, now=WEDNESDAY)
+        assert doc["cold_outreach"] == "open"
+        assert [m["decision"] for m in doc["messages"]] == ["first"]
+
+    async def test_a_colleague_who_asks_a_question_pauses_cold_messages(
+            self, store: Store) -> None:
+        olga = await add_contact(store, name="Ольга", company="Бодрое утро",
+                                 email="olga@bodroe.example")
+        await run(store, WEDNESDAY)
+        await submit_sandbox_reply(store, olga.id, "Пришлите презентацию", at=WEDNESDAY)
+        await run(store, WEDNESDAY)
+        petr = await add_contact(store, name="Пётр", company="Бодрое утро",
+                                 email="petr@bodroe.example")
+        await run(store, WEDNESDAY + timedelta(hours=1))
+        doc = await contact_history(store, petr.id, now=WEDNESDAY)
+        assert doc["cold_outreach"] == "paused" and doc["messages"] == []

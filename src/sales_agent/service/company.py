@@ -26,10 +26,20 @@ class Company:
         return "paused" if self.state.talking else "open"
 
 
+def talking(other: Contact) -> bool:
+    """A colleague in a live conversation with us. An out-of-office is not one: it snoozes them
+    (LATER, waking to the cold sequence) or leaves them cold, with nothing asked."""
+    if other.last_in_at is None or other.status in (Status.STOPPED, Status.IGNORED):
+        return False
+    if other.status is Status.LATER:
+        return other.wake_reason == "reminder"  # asked us to write later, not away
+    return other.warm or other.clarifications > 0 or other.status in (Status.DEMO,
+                                                                      Status.HANDOFF)
+
+
 async def company_of(store: Store, contact: Contact) -> Company:
     others = await store.contacts.colleagues(contact)
     return Company(others, CompanyState(
-        talking=any(o.last_in_at is not None and o.status not in (
-            Status.STOPPED, Status.IGNORED) for o in others),
+        talking=any(talking(o) for o in others),
         stopped=any(o.status is Status.STOPPED and not o.note.startswith(CLOSED_POLITELY)
                     for o in others)))
