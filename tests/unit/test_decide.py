@@ -255,6 +255,16 @@ class TestTiming:
                    if isinstance(a, SendMessage)]
         assert send.not_before.date() == date(2027, 1, 11) and send.wait_reason == "window"
 
+    def test_a_later_date_already_past_is_no_date(self) -> None:
+        # bug: «напишите 1 ноября» read in late November snoozed until the past, so the
+        # scheduler sent the reminder right after the acknowledgement
+        fields = update(decide(contact(), reply(Intent.LATER, until=date(2026, 11, 1)), NOW))
+        assert fields["until"].date() == date(2026, 12, 9) and fields["wake_at"] > NOW
+
+    def test_an_out_of_office_with_a_past_return_date_changes_nothing(self) -> None:
+        # bug: a stale out-of-office snoozed until the past and woke at once with a follow-up
+        assert decide(contact(), reply(Intent.AUTO_REPLY, until=date(2026, 11, 20)), NOW) == []
+
     def test_second_follow_up_is_the_last(self) -> None:
         actions = decide(contact(followups_sent=1), WakeUpDue("followup"), NOW)
         assert [a.attempt for a in actions if isinstance(a, SendMessage)] == [2]

@@ -164,7 +164,7 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
         # either way the manager hears of it. Never a snooze that drops the demo silently.
         return _book(contact, event, route, now, policy, moved=True)
     if contact.status is Status.DEMO and event.intent is Intent.LATER:
-        until = event.until or (now + timedelta(days=policy.later_default_days)).date()
+        until = _later_until(event, contact, now, policy)
         return [SendMessage("later_ack", route, until=until),
                 NotifyManager("manager_demo", f"the lead postponed the demo until {until}"),
                 UpdateContact({"status": Status.LATER, "demo_at": None,
@@ -186,7 +186,7 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
         return [SendMessage("non_text", route), _waiting(contact, now, policy, warm=contact.warm)]
     match event.intent:
         case Intent.AUTO_REPLY:
-            return _auto_reply(contact, event)
+            return _auto_reply(contact, event, now)
         case Intent.PRESENTATION:
             return [SendMessage("presentation", route),
                     _waiting(contact, now, policy, warm=True, followups_sent=0, until=None)]
@@ -199,7 +199,7 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
             return _to_human(contact, event, route, "the lead names a colleague at another "
                              "company: check before writing to them", tell_lead=True)
         case Intent.LATER:
-            until = event.until or (now + timedelta(days=policy.later_default_days)).date()
+            until = _later_until(event, contact, now, policy)
             return [SendMessage("later_ack", route, until=until),
                     UpdateContact({"status": Status.LATER, "until": start_of_day(
                         until, contact.timezone), "wake_at": _reminder_at(until, contact, policy),
@@ -258,10 +258,11 @@ def _book(contact: Contact, event: ReplyReceived, route: str, now: datetime,
                            "offered_slots": list(slots), "demo_at": None})]
 
 
-def _auto_reply(contact: Contact, event: ReplyReceived) -> list[Action]:
+def _auto_reply(contact: Contact, event: ReplyReceived, now: datetime) -> list[Action]:
     # An out-of-office snoozes silently until the return date, then the sequence resumes where
     # it was (a follow-up, not "as you asked"); without a date it changes nothing.
-    if event.until is None or contact.status is not Status.ACTIVE:
+    if event.until is None or contact.status is not Status.ACTIVE \
+            or event.until <= _today(now, contact):  # a return date already past: no snooze
         return []
     back = start_of_day(event.until, contact.timezone) + timedelta(hours=10)
     return [UpdateContact({"status": Status.LATER, "until": start_of_day(
@@ -354,6 +355,20 @@ def _why(at: datetime, now: datetime, reason: str) -> str | None:
 
 def _reminder_at(until: date, contact: Contact, policy: Policy) -> datetime:
     return start_of_day(until, contact.timezone) + timedelta(hours=policy.window.start_hour + 1)
+
+
+def _today(now: datetime, contact: Contact) -> date:
+    local = contact.local(now)
+    assert local is not None
+    return local.date()
+
+
+def _later_until(event: ReplyReceived, contact: Contact, now: datetime, policy: Policy) -> date:
+    """The day to write again; a date already past (a misread year, a typo) is no date: the
+    default gap, not a "reminder" the same minute."""
+    if event.until is not None and event.until > _today(now, contact):
+        return event.until
+    return (now + timedelta(days=policy.later_default_days)).date()
 
 
 def _day(moment: datetime | None, contact: Contact) -> date | None:

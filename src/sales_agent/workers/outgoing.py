@@ -14,7 +14,7 @@ from ..domain.actions import NotifyManager, SendMessage
 from ..domain.identity import key_kind
 from ..domain.model import Contact
 from ..errors import ContactError
-from ..service.contacts import build_contact
+from ..service.contacts import add_contact
 from ..settings import Settings
 from ..store import Store
 from .compose import make_message_id, reply_subject, thread_of
@@ -163,11 +163,12 @@ class Outgoing:
         local = colleague.split("@")[0] if is_email else colleague.lstrip("@")
         name = " ".join(p.capitalize() for p in local.replace("_", ".").split(".") if p)
         try:
-            new = build_contact(
-                name or colleague, referrer.company, email=colleague if is_email else None,
+            # Through add_contact: a colleague on the do-not-contact list is not stored again.
+            new = await add_contact(
+                self.store, name=name or colleague, company=referrer.company,
+                email=colleague if is_email else None,
                 telegram=None if is_email else colleague, products=referrer.products,
                 referred_by=referrer.id, language=referrer.language, now=now)
-            await self.store.contacts.add(new)
         except ContactError as e:
             log_event("referral_skipped", contact=referrer.id, colleague=colleague, why=str(e))
             return None
