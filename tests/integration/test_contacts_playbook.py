@@ -165,7 +165,7 @@ class TestWaiting:
                           email="petr@bodroe.example")
         night = next_saturday_night()
         await run(store, night, frozenset({"logic", "scheduler"}))
-        await store.contacts.update(olga.id, last_in_at=night)  # Olga has replied
+        await store.contacts.update(olga.id, last_in_at=night, warm=True)  # Olga is interested
         petr = await store.contacts.get("petr@bodroe.example")
         page = (await console_client.get(f"/contacts/{petr.id}")).text
         assert "Ждёт отправки" in page and "вне окна отправки" in page
