@@ -23,6 +23,13 @@ WEDNESDAY = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 10:00 in Moscow
 SATURDAY_NIGHT = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
 
 
+def load_settings_env() -> dict[str, str]:
+    """The test's own environment (database, data dir) for a CLI subprocess."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k.startswith("SALES_AGENT_")}
+
+
 def next_saturday_night() -> datetime:
     """The console reads the wall clock: a Saturday night still ahead of it."""
     now = datetime.now(UTC)
@@ -120,6 +127,9 @@ class TestErasure:
         assert len(doc["messages"]) >= 3
         assert all(m["text"] == "" and m["subject"] is None for m in doc["messages"])
         assert "Ольга" not in json.dumps(doc, ensure_ascii=False)
+        shown = cli(load_settings_env(), "contacts", "show", lead.id)
+        assert shown.returncode == 0 and "erased on request" in shown.stdout
+        assert "Ольга" not in shown.stdout and "цены" not in shown.stdout
 
 
     async def test_a_deletion_request_keeps_no_text_or_address_after_the_apology(
