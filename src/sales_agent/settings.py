@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     from_name_en: str | None = None  # how English letters sign; unset = from_name transliterated
     sender_title: str = "менеджер по развитию «Отзывов», Napoleon IT"
     sender_phone: str = ""
+    # The signature (SALES_AGENT_FROM_*); empty lines are left out. Title and phone fall back to
+    # SENDER_TITLE / SENDER_PHONE, the older names.
+    from_title: str = ""
+    from_phone: str = ""
+    from_site: str = ""
+    from_telegram: str = ""
     manager_email: str | None = None
 
     telegram_bot_token: SecretStr | None = None

@@ -151,10 +151,29 @@ class TestWrite:
         d = await writer.write("redirect_intro", ctx)
         assert d.source == "template" and "Ольга" not in d.text
 
+    async def test_a_longer_rewrite_is_dropped_for_the_template(self, writer, fake_openai):
+        fake_openai.reply({"text": "Ольга, добрый день! " + "Отзывы важны для бизнеса. " * 40})
+        d = await writer.write("first", self._ctx(variant=0))
+        assert d.source == "template" and "важны" not in d.text
+
+    async def test_an_english_rewrite_with_russian_words_is_dropped(self, writer, fake_openai):
+        fake_openai.reply({"text": "Hi Olga, отзывы about “Капсулы Лунго 10 шт” matter."})
+        ctx = WriteContext(contact=make_contact(products=["Капсулы Лунго 10 шт"], language="en"),
+                           language="en", facts=coffee_facts(), variant=0)
+        d = await writer.write("first", ctx)
+        assert d.source == "template" and "отзывы" not in d.text
+
+    async def test_a_rewrite_repeating_a_told_figure_is_dropped(self, writer, fake_openai):
+        fake_openai.reply({"text": "Ольга, добрый день! Напомню: у «Капсулы Лунго 10 шт» "
+                                   "65 % негативных отзывов. Интересно?"})
+        told = "У товара «Капсулы Лунго 10 шт» негативных отзывов 65\u00a0%."
+        d = await writer.write("followup", self._ctx(attempt=1, history=(told,), variant=0))
+        assert d.source == "template" and "65" not in d.text
+
     async def test_server_failure_keeps_the_template(self, writer, fake_openai, caplog):
         fake_openai.queue.extend([Canned(status=500), Canned(status=502)])
         d = await writer.write("interested", self._ctx())
-        assert d.source == "template" and "демонстрацию" in d.text
+        assert d.source == "template" and "демонстрац" in d.text
         assert len(_our_lines(caplog)) == 1
 
     async def test_short_fixed_kinds_never_go_to_the_model(self, writer, fake_openai):

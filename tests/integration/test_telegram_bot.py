@@ -150,6 +150,21 @@ class TestSend:
         assert doc["data"] == pdf.read_bytes()
         assert telegram_api.calls_of("sendDocument")[0]["document"].startswith("attach://")
 
+    async def test_the_chart_goes_as_a_photo_with_its_one_line_caption(self, bot, telegram_api,
+                                                                       tmp_path):
+        telegram_api.known_chats.add(CHAT)
+        chart = tmp_path / "reviews-abc-def.png"
+        chart.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+        message = OutgoingMessage(key="k-chart", contact_id="c1", channel="telegram",
+                                  to=str(CHAT), text="Ольга, добрый день! Вот разбор.",
+                                  attachments=(chart,), caption="Доля негатива по товарам.")
+        await bot.send(message)
+        text, photo = telegram_api.sent_to(CHAT)
+        assert text["method"] == "sendMessage" and photo["method"] == "sendPhoto"
+        assert photo["caption"] == "Доля негатива по товарам."
+        assert photo["data"] == chart.read_bytes()
+        assert telegram_api.calls_of("sendDocument") == []
+
     async def test_429_storm_is_waited_out_and_the_message_sent_once(self, bot, telegram_api):
         telegram_api.known_chats.add(CHAT)
         telegram_api.fail_next(3, retry_after=1)

@@ -56,6 +56,19 @@ class TestSend:
         await channel(client, tmp_path).send(out("@olga_vv", "Презентация", pdf))
         assert [kind for _, kind, _ in client.sent] == ["text", "file"]
 
+    async def test_the_chart_goes_as_a_photo_with_its_caption_and_the_deck_as_a_file(
+            self, tmp_path):
+        chart, pdf = tmp_path / "reviews-a-b.png", tmp_path / "presentation.pdf"
+        chart.write_bytes(b"\x89PNG")
+        pdf.write_bytes(b"%PDF")
+        client = FakeTelethonClient(OLGA)
+        message = OutgoingMessage(key="k-chart", contact_id="c", channel="telegram",
+                                  to="@olga_vv", text="Вот разбор.", attachments=(pdf, chart),
+                                  caption="Доля негатива по товарам.")
+        await channel(client, tmp_path).send(message)
+        assert [kind for _, kind, _ in client.sent] == ["text", "file", "file"]
+        assert client.captions == [None, "Доля негатива по товарам."]
+
     async def test_flood_wait_gives_the_item_back_with_telegrams_delay(self, tmp_path):
         client = FakeTelethonClient(OLGA)
         client.fail_next("send_message", tg.FloodWaitError(request=None, capture=420))

@@ -23,6 +23,7 @@ def _ctx(lang: str, variant: str, **kw: object) -> WriteContext:
     v = VARIANTS[variant]
     contact = make_contact(products=v["products"], language=lang)  # type: ignore[arg-type]
     facts = coffee_facts() if v["facts"] else None
+    kw.setdefault("variant", 0)
     return WriteContext(contact=contact, language=lang, facts=facts, until=date(2026, 12, 15),
                         lead_text="Сколько стоит и есть ли интеграция?", **kw)  # type: ignore[arg-type]
 
@@ -56,11 +57,11 @@ class TestEveryKind:
     @pytest.mark.parametrize("lang", ["ru", "en"])
     async def test_addresses_the_lead_by_first_name(self, writer, lang):
         d = await writer.write("first", _ctx(lang, "facts"))
-        assert d.text.startswith("Ольга, добрый день!" if lang == "ru" else "Hi Ольга,")
-        assert "Кофейная компания «Бодрое утро»" in d.subject
+        assert d.text.startswith("Ольга, добрый день!" if lang == "ru" else "Hi Olga,")
+        assert "Капсулы Лунго" in d.subject and len(d.subject) <= 45
 
     async def test_patronymic_is_kept_in_the_address(self, writer):
-        ctx = WriteContext(contact=make_contact(name="Смирнова Ольга Ивановна"))
+        ctx = WriteContext(contact=make_contact(name="Смирнова Ольга Ивановна"), variant=0)
         d = await writer.write("first", ctx)
         assert d.text.startswith("Ольга Ивановна, добрый день!")
 
@@ -68,25 +69,20 @@ class TestEveryKind:
 class TestPersonalNumbers:
     async def test_russian_first_letter_quotes_the_lead_numbers_exactly(self, writer):
         d = await writer.write("first", _ctx("ru", "facts"))
-        assert "у «Капсулы Лунго 10 шт» 65\u00a0% негативных отзывов" in d.text
-        assert "чаще всего — про упаковку" in d.text
-        assert "на Wildberries и Ozon" in d.text
+        assert "У товара «Капсулы Лунго 10 шт» негативных отзывов 65\u00a0%" in d.text
+        assert "при 30\u00a0% в среднем по компании" in d.text
+        assert "на упаковку" in d.text
 
     async def test_english_first_letter_quotes_the_lead_numbers_exactly(self, writer):
         d = await writer.write("first", _ctx("en", "facts"))
         assert "65% of the reviews of “Капсулы Лунго 10 шт” are negative" in d.text
+        assert "packaging" in d.text and "упаковк" not in d.text
 
-    async def test_without_a_named_product_the_worst_product_is_used(self, writer):
-        ctx = WriteContext(contact=make_contact(), facts=coffee_facts())
-        d = await writer.write("first", ctx)
-        assert "«Капсулы Лунго 10 шт»" in d.text
-
-    async def test_the_named_product_is_preferred(self, writer):
+    async def test_the_product_that_stands_out_is_used_not_the_crm_order(self, writer):
         ctx = WriteContext(contact=make_contact(products=["кофе растворимый голд 95 г"]),
-                           facts=coffee_facts())
-        d = await writer.write("reminder", ctx)
-        assert "у «Кофе растворимый Голд 95 г» 50\u00a0% негативных отзывов" in d.text
-        assert "про цену" in d.text
+                           facts=coffee_facts(), variant=0)
+        d = await writer.write("first", ctx)
+        assert "«Капсулы Лунго 10 шт»" in d.text and "Голд" not in d.text
 
     async def test_manager_gets_company_totals_grouped(self, writer):
         d = await writer.write("manager_demo", _ctx("ru", "facts"))
@@ -126,7 +122,7 @@ class TestKinds:
 
     async def test_demo_without_slots_asks_for_a_time(self, writer):
         d = await writer.write("demo", _ctx("ru", "bare"))
-        assert "когда Вам удобно" in d.text
+        assert "Когда Вам удобно" in d.text
 
     @pytest.mark.parametrize(("lang", "expected"), [("ru", "15 декабря"), ("en", "December 15")])
     async def test_later_ack_names_the_date(self, writer, lang, expected):
@@ -147,11 +143,12 @@ class TestRedirectIntro:
     async def test_never_names_the_referrer(self, writer, lang):
         colleague = make_contact(name="Мария Котова", language=lang)
         ctx = WriteContext(contact=colleague, language=lang, facts=coffee_facts(),
-                           referrer_name="Ольга Смирнова", lead_text="Пишите Марии Котовой")
+                           referrer_name="Ольга Смирнова", lead_text="Пишите Марии Котовой",
+                           variant=0)
         d = await writer.write("redirect_intro", ctx)
         for word in ("Ольга", "Смирнова", "Ольги", "Смирновой", "посоветовал", "recommended"):
             assert word not in d.text and word not in d.subject and word not in (d.html or "")
-        assert d.text.startswith("Мария, добрый день!" if lang == "ru" else "Hi Мария,")
+        assert d.text.startswith("Мария, добрый день!" if lang == "ru" else "Hi Mariya,")
 
 
 class TestEveryTemplatePassesTheGuard:
@@ -166,10 +163,10 @@ class TestEveryTemplatePassesTheGuard:
 
 class TestChats:
     @pytest.mark.parametrize("lang", ["ru", "en"])
-    @pytest.mark.parametrize("kind", KINDS)
-    async def test_a_chat_gets_a_short_sign_off_and_no_letter_words(self, writer, kind, lang):
+    @pytest.mark.parametrize("kind", sorted(set(KINDS) - {"manager_demo", "manager_handoff"}))
+    async def test_a_chat_gets_short_lines_no_signature_and_no_letter_words(self, writer, kind,
+                                                                           lang):
         d = await writer.write(kind, _ctx(lang, "facts", channel="telegram"))
-        signer = "Анна Соколова" if lang == "ru" else "Anna Sokolova"
-        assert d.text.rstrip().endswith(f"{signer}, Napoleon IT")
+        assert 1 <= len(d.text.splitlines()) <= 3, d.text
         assert "С уважением" not in d.text and "+7 900" not in d.text
-        assert "письм" not in d.text.lower()
+        assert "письм" not in d.text.lower() and "regards" not in d.text.lower()

@@ -16,6 +16,9 @@ class ProductFacts:
     top_topic_share: float = 0.0  # 0..1 of its negative reviews that are about top_topic
     negative: int = 0  # how many of its reviews are negative (negative_share = negative / reviews)
     top_topic_count: int = 0  # how many of its negative reviews are about top_topic
+    # Its negative reviews' texts about top_topic, word for word, commonest first, with how many
+    # reviews say exactly that: the quotes a letter may use.
+    quotes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .importer import REVIEW_COMPANIES
 from .stats import compute_facts
 
 _FIELDS = {"_id": 0, "company": 1, "marketplace": 1, "product": 1, "date": 1, "sentiment": 1,
-           "topic": 1}
+           "topic": 1, "text": 1}
 
 
 async def company_rows(store: Store, company: str) -> list[dict[str, object]]:

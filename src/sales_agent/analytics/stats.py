@@ -15,6 +15,7 @@ from .facts import CompanyFacts, MarketplaceFacts, MonthFacts, ProductFacts, Top
 from .fields import company_key
 
 Row = Mapping[str, Any]
+QUOTES = 3  # review texts kept per product
 
 
 def _share(part: int, whole: int) -> float:
@@ -63,11 +64,15 @@ def product_facts(rows: Iterable[Row]) -> tuple[ProductFacts, ...]:
     for product, group in groups.items():
         negative = [r for r in group if r.get("sentiment") == "negative"]
         top = _top(Counter(t for r in negative if (t := r.get("topic") or "")))
+        said = Counter(" ".join(str(r.get("text") or "").split()) for r in negative
+                       if top and r.get("topic") == top[0])
+        said.pop("", None)
         facts.append(ProductFacts(
             product=product, reviews=len(group), negative=len(negative),
             negative_share=_share(len(negative), len(group)),
             top_topic=top[0] if top else None, top_topic_count=top[1] if top else 0,
             top_topic_share=_share(top[1], len(negative)) if top else 0.0,
+            quotes=tuple(sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))[:QUOTES]),
         ))
     return tuple(sorted(facts, key=lambda p: (-p.negative_share, -p.negative, p.product)))
 

@@ -9,6 +9,7 @@ bot tell or unrendered template. Empty list = safe to send.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["check_outgoing"]
 
@@ -98,9 +99,16 @@ def _unknown_numbers(body: str, ok: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=32)  # a draft's text and subject are checked against the same facts
+def _prepared(allowed: str) -> tuple[str, frozenset[str]]:
+    ok = _norm(allowed)
+    return ok, frozenset(_num(m.group(1)) for m in _PERCENT.finditer(ok))
+
+
 def check_outgoing(text: str, *, allowed: str) -> list[str]:
     """Violations found in `text` against the `allowed` facts; an empty list means safe."""
-    body, ok = _norm(text), _norm(allowed)
+    body = _norm(text)
+    ok, allowed_pct = _prepared(allowed)
     out: list[str] = []
     out += [f"bot tell or template residue: {m.group(0)!r}" for m in _BOT_TELLS.finditer(body)]
     for m in _URL.finditer(body):
@@ -110,7 +118,6 @@ def check_outgoing(text: str, *, allowed: str) -> list[str]:
     for m in _EMAIL.finditer(body):
         if m.group(0) not in ok:
             out.append(f"email not in facts: {m.group(0)}")
-    allowed_pct = {_num(m.group(1)) for m in _PERCENT.finditer(ok)}
     for m in _PERCENT.finditer(body):
         if _num(m.group(1)) not in allowed_pct:
             out.append(f"percentage not in facts: {m.group(0)}")

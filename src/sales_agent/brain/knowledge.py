@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ConfigError
 
-__all__ = ["KbAnswer", "KnowledgeBase", "Topic"]
+__all__ = ["KbAnswer", "KnowledgeBase", "Segment", "Topic"]
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 _CYR = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -28,6 +28,21 @@ class Topic(BaseModel):
     keywords: dict[str, list[str]]
     answer: dict[str, str]
     unknown: bool = False
+    objection: bool = False  # a doubt, not a question: answered alone, with `next`
+    next: dict[str, str] = {}  # the one easy next step after an objection's answer
+
+
+class Segment(BaseModel):
+    """A kind of business (segments.yaml) and the pitch it gets without review data."""
+
+    id: str
+    keywords: list[str] = []
+    pitch: dict[str, str]
+    sources_note: dict[str, str] = {}
+
+    def text(self, field: str, language: str) -> str:
+        node = self.pitch if field == "pitch" else self.sources_note
+        return " ".join(str(node.get(language) or node.get("ru") or "").split())
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,9 @@ class KbAnswer:
     topics: tuple[str, ...]
     facts: tuple[str, ...]  # the answer texts used, for the guard and the audit log
     needs_manager: bool = False  # a topic marked `unknown`: a manager must confirm
+    parts: tuple[str, ...] = ()  # one paragraph per question, each starting with its answer
+    next_step: str = ""  # an objection's easy next step
+    objection: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +78,11 @@ def lemmas(text: str) -> list[str]:
 
 
 class KnowledgeBase:
-    def __init__(self, product: dict[str, Any], topics: list[Topic]) -> None:
+    def __init__(self, product: dict[str, Any], topics: list[Topic],
+                 segments: list[Segment] | None = None) -> None:
         self.product = product
         self.topics = topics
+        self.segments = segments or []
         self._phrases = [
             (t, [tuple(lemmas(k)) for lang in t.keywords.values() for k in lang]) for t in topics
         ]
@@ -76,27 +96,64 @@ class KnowledgeBase:
             topics = [Topic.model_validate(t) for t in faq.get("topics", [])]
         except ValidationError as e:
             raise ConfigError(f"{directory / 'faq.yaml'}: {e.errors()[0]['msg']}") from None
-        return cls(product, topics)
+        seg_file = directory / "segments.yaml"
+        raw = _read_yaml(seg_file).get("segments", []) if seg_file.is_file() else []
+        try:
+            segments = [Segment.model_validate(x) for x in raw]
+        except ValidationError as e:
+            raise ConfigError(f"{seg_file}: {e.errors()[0]['msg']}") from None
+        return cls(product, topics, segments)
+
+    def segment(self, company: str, products: list[str]) -> Segment | None:
+        """The kind of business a lead is, by words in its company name and products."""
+        text = " ".join([company, *products]).casefold().replace("ё", "е")
+        words = re.findall(r"[0-9a-zа-яёé]+", text)
+        for seg in self.segments:
+            for key in seg.keywords:
+                k = key.casefold().replace("ё", "е")
+                if (" " in k and k in text) or any(w.startswith(k) for w in words):
+                    return seg
+        return next((s for s in self.segments if not s.keywords), None)
+
+    def short_name(self, language: str) -> str:
+        """«Отзывы» in Russian letters, the English name in English ones."""
+        node = self.product.get("product", {}).get("short") or {}
+        return str(node.get(language) or ("«Отзывы»" if language == "ru"
+                                          else "Napoleon IT Reviews"))
 
     def answer(self, question: str, language: str) -> KbAnswer | None:
         """The answer to a question from the topics it matches, or None when nothing matches."""
-        words = set(lemmas(question[:5000]))
+        said = lemmas(question[:5000])
+        words = set(said)
+        first = {w: said.index(w) for w in reversed(said)}  # where each word first occurs
         scored = []
         for topic, phrases in self._phrases:
-            score = sum(len(p) for p in phrases if p and all(w in words for w in p))
-            if score:
-                scored.append((score, topic))
+            hits = [p for p in phrases if p and all(w in words for w in p)]
+            if hits:
+                where = min(first[w] for p in hits for w in p)
+                scored.append((sum(len(p) for p in hits), where, topic))
         if not scored:
             return None
         scored.sort(key=lambda st: -st[0])
-        chosen = [t for _, t in scored[:3]]
+        # A doubt is answered on its own; questions get one answer each, at most three, in the
+        # order the lead asked them.
+        if scored[0][2].objection:
+            chosen = [scored[0][2]]
+        else:
+            top = [(where, t) for _, where, t in scored if not t.objection][:3]
+            chosen = [t for _, t in sorted(top, key=lambda wt: wt[0])]
         lang = language if language in ("ru", "en") else "ru"
-        texts = tuple(t.answer.get(lang) or t.answer.get("ru", "") for t in chosen)
+        texts = tuple(" ".join((t.answer.get(lang) or t.answer.get("ru", "")).split())
+                      for t in chosen)
+        top = chosen[0]
         return KbAnswer(
-            text=" ".join(x.strip() for x in texts),
+            text=" ".join(texts),
             topics=tuple(t.id for t in chosen),
             facts=texts,
             needs_manager=any(t.unknown for t in chosen),
+            parts=texts,
+            next_step=(top.next.get(lang) or top.next.get("ru", "")) if top.objection else "",
+            objection=top.objection,
         )
 
     def text(self, key: str, language: str) -> str:
@@ -134,6 +191,9 @@ class KnowledgeBase:
         _flatten(self.product, parts)
         for t in self.topics:
             parts.extend(t.answer.values())
+            parts.extend(t.next.values())
+        for seg in self.segments:
+            parts.extend([*seg.pitch.values(), *seg.sources_note.values()])
         return "\n".join(parts)
 
 

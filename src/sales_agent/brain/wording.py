@@ -6,6 +6,7 @@ One place for formatting, so a template, the guard's allowed facts and the tests
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -43,19 +44,23 @@ def day(d: date, language: str, *, today: date | None = None) -> str:
     return out if d.year == today.year else f"{out}, {d.year}"
 
 
-def address_name(full_name: str, language: str) -> str:
-    """How to address the lead: «Ольга» or «Ольга Ивановна» (with a patronymic), "Anna"."""
-    words = full_name.split()
-    if not words:
-        return ""
-    if language != "ru" or len(words) == 1:
-        return words[0]
-    tags = [_morph().parse(w)[0].tag for w in words]
-    first = next((w for w, t in zip(words, tags, strict=True) if "Name" in t), None)
-    patr = next((w for w, t in zip(words, tags, strict=True) if "Patr" in t), None)
-    if first and patr:
-        return f"{first} {patr}"
-    return first or words[0]
+def address_name(full_name: str, language: str, *, email: str | None = None) -> str:
+    """How to greet the lead: «Ольга», «Вера Николаевна», "Olga" — "" for a neutral greeting."""
+    from .names import greeting_name
+
+    return greeting_name(full_name, language, email=email)
+
+
+def plural(n: int, language: str, forms_ru: tuple[str, str, str] = ("отзыв", "отзыва", "отзывов"),
+           forms_en: tuple[str, str] = ("review", "reviews")) -> str:
+    """The noun after a number: 1 отзыв, 2 отзыва, 9 отзывов; 1 review, 9 reviews."""
+    if language != "ru":
+        return forms_en[0] if n == 1 else forms_en[1]
+    if n % 10 == 1 and n % 100 != 11:
+        return forms_ru[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms_ru[1]
+    return forms_ru[2]
 
 
 def accusative(phrase: str) -> str:
@@ -70,6 +75,27 @@ def accusative(phrase: str) -> str:
             head = inflected.word
             words[0] = head.capitalize() if words[0][0].isupper() else head
     return " ".join(words)
+
+
+def slot(text: str, language: str) -> str:
+    """A demo slot from the settings («2 декабря, 11:00») as an English letter writes it."""
+    if language == "ru":
+        return text
+
+    def month(m: re.Match[str]) -> str:
+        stem = m.group(2).lower()[:3]
+        index = next(i for i, name in enumerate(_MONTHS_RU) if name.startswith(stem))
+        return f"{_MONTHS_EN[index]} {m.group(1)}"
+
+    return _RU_DAY.sub(month, text)
+
+
+_RU_DAY = re.compile(r"\b(\d{1,2})\s+(янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*",
+                     re.IGNORECASE)
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("а" <= ch.lower() <= "я" or ch.lower() == "ё" for ch in text or "")
 
 
 def join(items: list[str], language: str) -> str:
@@ -101,23 +127,31 @@ class Insight:
 
 
 def insight(contact: Contact, facts: CompanyFacts | None, language: str) -> Insight | None:
-    """The lead's product we talk about: one they named and we have numbers for, else the worst."""
+    """The product that stands out most against the company's average (not the CRM's order)."""
     if facts is None or not facts.products:
         return None
-    chosen = next((p for name in contact.products if (p := facts.product(name))), None)
-    p = chosen or facts.products[0]
+    from .story import standout
+
+    p = standout(facts) or facts.products[0]
     ru = language == "ru"
     return Insight(
         product=p.product,
         negative=percent(p.negative_share, language),
         reviews=count(p.reviews, language),
-        topic=p.top_topic,
-        topic_about=(accusative(p.top_topic) if ru else p.top_topic) if p.top_topic else None,
+        topic=_topic(p.top_topic, language),
+        topic_about=(accusative(p.top_topic) if ru else _topic(p.top_topic, language))
+        if p.top_topic else None,
         topic_share=percent(p.top_topic_share, language) if p.top_topic else None,
         company_reviews=count(facts.reviews, language),
         company_negative=percent(facts.negative_share, language),
         marketplaces=join(list(facts.marketplaces), language),
     )
+
+
+def _topic(word: str | None, language: str) -> str | None:
+    from .glossary import term
+
+    return term(word, "en") if word and language == "en" else word
 
 
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -12,6 +12,7 @@ for the template draft.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -20,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 from ..analytics.facts import CompanyFacts
 from ..domain.model import Contact
 from ..errors import SalesAgentError
-from . import wording
+from ..settings import Settings
+from . import names, rules, story, wording
 from .guard import check_outgoing
 from .knowledge import KnowledgeBase
 from .rendering import TemplateRenderer, tidy
 from .when import moment
 
 if TYPE_CHECKING:
-    from ..settings import Settings
     from .llm import LlmClient
 
 __all__ = ["KINDS", "Draft", "OutgoingTextRejected", "ReplyWriter", "WriteContext"]
@@ -40,6 +41,10 @@ KINDS = ("first", "followup", "nudge", "answer", "objection", "interested", "pre
          "non_text", "manager_demo", "manager_booking", "manager_handoff", "manager_complaint",
          "manager_stopped_wrote")
 TO_MANAGER = frozenset(k for k in KINDS if k.startswith("manager_"))
+VARIANTS = 3  # phrasings per kind and language
+# Kinds whose message may carry the chart (explained in one line); an answer only when the
+# question was about the numbers themselves.
+CHART_TOPICS = frozenset({"analytics", "what_it_does"})
 # Kinds the LLM may rewrite; short fixed lines and internal notes stay as templated.
 LLM_KINDS = frozenset(KINDS) - TO_MANAGER - {"stop_confirm", "non_text"}
 PRESENTATION = "presentation.pdf"
@@ -68,10 +73,16 @@ class WriteContext:
     referrer_name: str | None = None  # NEVER written into redirect_intro
     attempt: int = 1  # follow-up number
     summary: str | None = None  # conversation summary for manager_* kinds
-    channel: str = "email"  # "telegram"/"sandbox" are chats: a short sign-off, no "letter"
+    channel: str = "email"  # "telegram"/"sandbox" are chats: short lines, no signature
     slots: tuple[datetime, ...] = ()  # demo times offered
     meeting: datetime | None = None  # a booked demo
     reason: str = ""  # manager_* kinds: why a human is needed
+    # The thread's memory: our earlier messages' texts (no figure or quote is told twice).
+    history: tuple[str, ...] = ()
+    chart: bool = False  # the company's chart may go with this message (not sent before)
+    greet: bool = True  # chats greet once a day
+    variant: int | None = None  # phrasing; None = from the contact id
+    colleague: str | None = None  # redirect_thanks: who the lead sent us to, as they wrote it
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,9 @@ class Draft:
     attachments: tuple[str, ...] = ()  # names in settings.attachments_dir
     handoff: bool = False  # the knowledge base had no answer: a manager answers
     source: str = "template"  # "template" | "llm"
+    chart: bool = False  # attach the chart: the text (or `caption`) explains it in one line
+    caption: str = ""  # the chart's one-line caption (chats send it as a photo)
+    told: tuple[str, ...] = ()  # the review facts this message tells, for the audit log
 
 
 class ReplyWriter:
@@ -97,17 +111,26 @@ class ReplyWriter:
             raise ValueError(f"unknown message kind {kind!r}")
         lang = ctx.language if ctx.language in ("ru", "en") else "ru"
         values, handoff = self._values(kind, ctx, lang)
-        subject, body = self.renderer.render(kind, lang, values)
-        signature = self.renderer.signature(lang, values)
+        template = "objection" if kind == "answer" and values["objection"] else kind
+        chat = values["chat"] and kind not in TO_MANAGER
+        subject, body = self.renderer.render(template, lang, values, chat=chat,
+                                             subject_limit=200 if kind in TO_MANAGER else 45)
+        signature = "" if chat else self.renderer.signature(lang, values)
+        macros = self.renderer.macros(lang, values)
+        caption = str((macros.chart_caption if chat else macros.chart_line)(values["v"])).strip() \
+            if values["chart"] else ""
         allowed = self._allowed(kind, ctx, values)
-        draft = Draft(kind=kind, subject=subject, text=f"{body}\n\n{signature}", handoff=handoff,
-                      attachments=(values["deck"],) if values["has_attachment"] else ())
+        fact = values["fact"]
+        draft = Draft(kind=kind, subject=subject, text=_join(body, signature), handoff=handoff,
+                      attachments=(values["deck"],) if values["has_attachment"] else (),
+                      chart=values["chart"], caption=caption,
+                      told=(fact.type, *fact.figures, fact.quote) if fact else ())
         # Notes to our own people quote the lead and our figures: they are not text to a lead.
         problems = [] if kind in TO_MANAGER else self._problems(draft, ctx, allowed)
         if problems:
             log.error("template %s/%s rejected by the guard: %s", lang, kind, "; ".join(problems))
             raise OutgoingTextRejected(f"template {lang}/{kind}: {problems[0]}")
-        if self.llm is not None and kind in LLM_KINDS:
+        if self.llm is not None and kind in LLM_KINDS and not chat:
             draft = await self._rewrite(kind, ctx, allowed, draft, body, signature)
         return replace(draft, html=self.renderer.html(draft.text))
 
@@ -117,8 +140,11 @@ class ReplyWriter:
         new_body = await self.llm.write(kind, ctx, allowed, replace(draft, text=body))
         if not new_body:
             return draft
-        candidate = replace(draft, text=f"{new_body.strip()}\n\n{signature}", source="llm")
+        candidate = replace(draft, text=_join(new_body.strip(), signature), source="llm")
         problems = self._problems(candidate, ctx, allowed)
+        products = [*ctx.contact.products,
+                    *(p.product for p in (ctx.facts.products if ctx.facts else ()))]
+        problems += rules.llm_problems(kind, body, new_body, ctx.language, products, ctx.history)
         if problems:
             log.warning("llm draft %s dropped for the template: %s", kind, problems[0])
             return draft
@@ -131,7 +157,8 @@ class ReplyWriter:
                 checked = checked.replace(tidy(quoted), " ") if quoted else checked
         problems = check_outgoing(checked, allowed=allowed)
         # The thread's subject may come from the lead: it vouches for the subject line only.
-        problems += check_outgoing(draft.subject, allowed=f"{allowed}\n{ctx.thread_subject or ''}")
+        problems += check_outgoing(draft.subject, allowed=f"{allowed}\n{ctx.thread_subject}"
+                                   if ctx.thread_subject else allowed)
         if draft.kind == "redirect_intro" and ctx.referrer_name:
             text = f"{draft.subject}\n{draft.text}".casefold()
             own = set(ctx.contact.name.casefold().split())
@@ -141,35 +168,48 @@ class ReplyWriter:
         return problems
 
     def _values(self, kind: str, ctx: WriteContext, lang: str) -> tuple[dict[str, Any], bool]:
-        s, c = self.settings, ctx.contact
-        answer = self.knowledge.answer(ctx.lead_text or "", lang) if kind == "answer" else None
-        title_en = "" if any("а" <= ch.lower() <= "я" for ch in s.sender_title) else s.sender_title
+        s, c, kb = self.settings, ctx.contact, self.knowledge
+        answer = kb.answer(ctx.lead_text or "", lang) if kind in ("answer", "objection") \
+            else None
+        v = ctx.variant if ctx.variant is not None else variant_of(c.id)
+        plan = f"followup{min(max(ctx.attempt, 1), 2)}" if kind in ("followup", "nudge") else kind
+        fact = story.pick(plan, ctx.facts, lang, history=ctx.history, variant=v)
+        segment = kb.segment(c.company, list(c.products)) if fact is None else None
+        chat = ctx.channel not in ("email",)
+        wants_chart = kind in ("interested", "followup", "nudge") or (
+            kind == "answer" and answer is not None and bool(CHART_TOPICS & set(answer.topics)))
         values: dict[str, Any] = {
-            "name": wording.address_name(c.name, lang), "full_name": c.name,
-            "company": c.company, "products": list(c.products),
-            "product": c.products[0] if c.products else None,
-            "email": c.email, "telegram": c.telegram,
+            **signature_values(s, lang), "v": v % VARIANTS, "chat": chat,
+            "name": names.greeting_name(c.name, lang, email=c.email), "greet": ctx.greet,
+            "full_name": c.name, "company": c.company, "products": list(c.products),
+            "product": c.products[0] if len(c.products) == 1 and len(c.products[0]) <= 60
+            else None, "email": c.email, "telegram": c.telegram,
+            "product_name": kb.short_name(lang), "fact": fact,
+            "segment": segment.id if segment else None,
+            "pitch": segment.text("pitch", lang) if segment else kb.text("summary", lang),
+            "sources_note": segment.text("sources_note", lang) if segment else "",
             "insight": wording.insight(c, ctx.facts, lang),
-            "from_name": s.from_name if lang == "ru" else (s.from_name_en or
-                                                           wording.latin(s.from_name)),
-            "sender_title": s.sender_title,
-            "sender_title_en": title_en, "sender_phone": s.sender_phone,
             "demo_url": s.demo_url,
-            "demo_slots": [moment(t, lang, c.timezone) for t in ctx.slots] or list(s.demo_slots),
+            "demo_slots": [moment(t, lang, c.timezone) for t in ctx.slots]
+            or [wording.slot(x, lang) for x in s.demo_slots],
             "meeting": moment(ctx.meeting, lang, c.timezone) if ctx.meeting else None,
             "reason": ctx.reason, "source": c.source,
             "answer_time": s.answer_time_frame if lang == "ru" else s.answer_time_frame_en,
             "thread_subject": ctx.thread_subject, "bot_link": ctx.bot_link,
-            "attempt": ctx.attempt, "chat": ctx.channel != "email",
+            "attempt": ctx.attempt, "chart": bool(ctx.chart and wants_chart and ctx.facts),
             "until_text": wording.day(ctx.until, lang) if ctx.until else None,
             "answer": answer.text if answer else None,
+            "answer_parts": list(answer.parts) if answer else [],
+            "next_step": answer.next_step if answer else "",
+            "objection": bool(answer and answer.objection) or kind == "objection",
             "needs_manager": bool(answer and answer.needs_manager),
+            "colleague": _colleague(ctx, lang) if kind == "redirect_thanks" else "",
             "deck": self._deck(lang),
             "has_attachment": kind == "presentation" and self._deck(lang) is not None,
             "lead_text": _quote(ctx.lead_text) if kind in TO_MANAGER else None,
             "summary": _quote(ctx.summary) if kind in TO_MANAGER else None,
         }
-        handoff = kind == "answer" and (answer is None or answer.needs_manager)
+        handoff = kind in ("answer", "objection") and (answer is None or answer.needs_manager)
         return values, handoff
 
     def _deck(self, lang: str) -> str | None:
@@ -181,12 +221,50 @@ class ReplyWriter:
         """The facts a draft may state: knowledge base, the lead's data, our settings."""
         s, c = self.settings, ctx.contact
         parts = [self._kb_text, "Napoleon IT", "Telegram", c.name, c.company, *c.products,
-                 s.from_name, s.from_name_en or wording.latin(s.from_name), s.sender_title,
-                 s.sender_phone, s.from_email, s.demo_url,
-                 *s.demo_slots, ctx.bot_link, values["until_text"], *values["demo_slots"],
+                 s.from_name, values["from_name"], values["sign_title"], values["sign_phone"],
+                 values["sign_site"], values["sign_telegram"], s.from_email, s.demo_url,
+                 *s.demo_slots, *values["demo_slots"], ctx.bot_link, values["until_text"],
                  values["meeting"], values["answer_time"], c.source]
-        if values["insight"] is not None:
-            parts += values["insight"].strings()
+        if (i := values["insight"]) is not None:
+            parts += [*i.strings(), f"{i.company_reviews} отзывов", f"{i.company_reviews} in total"]
+        if values["fact"] is not None:
+            parts += [*values["fact"].strings(), values["fact"].quote]
         if kind in TO_MANAGER:  # the manager sees the lead's addresses as they are
             parts += [c.email, c.telegram]
         return "\n".join(p for p in parts if p)
+
+
+def variant_of(contact_id: str) -> int:
+    """A stable phrasing per lead (Python's hash() differs between processes)."""
+    return int(hashlib.sha1(contact_id.encode()).hexdigest()[:8], 16) % VARIANTS
+
+
+def signature_values(s: Settings, lang: str) -> dict[str, Any]:
+    """Who writes («я»): the name, and the signature lines from the settings."""
+    title = s.from_title or s.sender_title
+    if lang != "ru" and wording.has_cyrillic(title):
+        title = ""  # a Russian title has no place in an English letter
+    first = names.parse_name(s.from_name).first
+    return {
+        "from_name": s.from_name if lang == "ru"
+        else (s.from_name_en or wording.latin(s.from_name)),
+        "she": bool(first) and names.gender(first) == "femn",
+        "sign_title": title, "sender_title": s.sender_title,
+        "sender_title_en": title if lang != "ru" else "",
+        "sign_phone": s.from_phone or s.sender_phone,
+        "sender_phone": s.from_phone or s.sender_phone,
+        "sign_site": s.from_site, "sign_telegram": s.from_telegram,
+    }
+
+
+def _colleague(ctx: WriteContext, lang: str) -> str:
+    """«Марии Котовой» (for «напишу …») from the redirect, when it names the person."""
+    found = names.colleague_from_text(ctx.lead_text or "") or (ctx.colleague or "")
+    if not found or "@" in found:
+        return ""
+    return names.dative(found) if lang == "ru" else (
+        wording.latin(found) if wording.has_cyrillic(found) else found)
+
+
+def _join(body: str, signature: str) -> str:
+    return f"{body}\n\n{signature}" if signature else body

@@ -29,6 +29,7 @@ class OutgoingMessage:
     references: tuple[str, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)
     calendar: str | None = None  # an iCalendar invitation (METHOD:REQUEST) for a booked demo
+    caption: str = ""  # a chat sends an image attachment (the chart) as a photo with this line
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from ..domain.model import Contact
+from ..domain.model import Contact, Direction
 from ..store import Store
+from ..store import constants as c
 
 MAX_REFERENCES = 20
 
@@ -31,3 +34,41 @@ async def thread_of(store: Store, contact: Contact) -> dict[str, Any]:
             if first_subject is None and m.subject:
                 first_subject = m.subject
     return {"ids": ids[-MAX_REFERENCES:], "subject": first_subject}
+
+
+@dataclass(frozen=True)
+class ThreadMemory:
+    """What the lead has already had from us: texts (figures, quotes), the chart, a greeting."""
+
+    texts: tuple[str, ...] = ()
+    chart_sent: bool = False
+    greeted_today: bool = False
+
+
+async def thread_memory(store: Store, contact: Contact, channel: str,
+                        now: datetime) -> ThreadMemory:
+    """Read from the history: no extra field to keep in step with what was really sent."""
+    out = [m for m in await store.messages.for_contact(contact.id) if m.direction == Direction.OUT]
+    today = contact.local(now)
+    greeted = any(m.channel == channel and today is not None and (at := contact.local(m.at))
+                  and at.date() == today.date() for m in out) if channel != "email" else False
+    return ThreadMemory(
+        texts=tuple(m.text for m in out),
+        chart_sent=any(a.startswith("reviews-") and a.endswith(".png")
+                       for m in out for a in m.attachments),
+        greeted_today=greeted)
+
+
+async def colleague_index(store: Store, contact: Contact) -> int | None:
+    """The lead's phrasing: the company's own, shifted by the lead's place among its contacts,
+    so colleagues never get the same letter. None (from the id) when the company is unknown."""
+    if not contact.company:
+        return None
+    cursor = store.db[c.CONTACTS].find({"company": contact.company}, {"_id": 1}).sort(
+        [("created_at", 1), ("_id", 1)]).limit(50)
+    ids = [d["_id"] async for d in cursor]
+    if contact.id not in ids:
+        return None
+    from ..brain.writer import variant_of
+
+    return variant_of(contact.company) + ids.index(contact.id)

@@ -143,6 +143,7 @@ class OutboxSender:
             attachments=tuple(f for f in files if f is not None),
             message_id=item.get("message_id"), in_reply_to=item.get("in_reply_to"),
             references=tuple(item.get("references") or ()), calendar=item.get("calendar"),
+            caption=item.get("caption") or "",
         )
 
     def _attachment(self, name: str) -> Path | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analytics.facts import CompanyFacts
+from ..brain.names import colleague_from_text
 from ..brain.writer import Draft, OutgoingTextRejected, ReplyWriter, WriteContext
 from ..domain.actions import NotifyManager, SendMessage
 from ..domain.identity import key_kind
@@ -17,7 +18,7 @@ from ..errors import ContactError
 from ..service.contacts import add_contact
 from ..settings import Settings
 from ..store import Store
-from .compose import make_message_id, reply_subject, thread_of
+from .compose import colleague_index, make_message_id, reply_subject, thread_memory, thread_of
 from .invitation import invitation
 from .logs import log_event
 from .notes import plain_note
@@ -46,13 +47,18 @@ class Outgoing:
             log_event("no_address", level=logging.WARNING, contact=contact.id, route=route)
             return False
         facts = await self._facts(contact)
+        channel = _written_as(route, contact)
+        memory = await thread_memory(self.store, contact, history_channel(route), now)
         try:
             draft = await self.writer.write(action.kind, WriteContext(
                 contact=contact, language=contact.language, lead_text=item.get("text"),
                 facts=facts, until=action.until, thread_subject=item.get("subject"),
                 bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
-                channel=_written_as(route, contact), slots=action.slots,
-                meeting=action.meeting, reason=action.detail,
+                channel=channel, slots=action.slots, meeting=action.meeting,
+                reason=action.detail, history=memory.texts, greet=not memory.greeted_today,
+                chart=bool(facts and facts.chart and not memory.chart_sent
+                           and (action.with_chart or action.kind in CHART_KINDS)),
+                variant=await colleague_index(self.store, contact),
             ))
         except OutgoingTextRejected as e:
             # A template the operator edited says something the facts do not back: a human
@@ -68,9 +74,10 @@ class Outgoing:
             return True
         doc = await self._envelope(draft, contact, item, route, to)
         doc["wait_reason"] = action.wait_reason
-        if action.with_chart or action.kind in CHART_KINDS:
+        if draft.chart:  # the text (or the photo's caption) explains it in one line
             chart = await _chart_for(facts, contact.language)
             doc["chart"] = str(chart) if chart else None
+            doc["caption"] = draft.caption
         if action.meeting is not None and route == EMAIL:
             doc["calendar"] = invitation(
                 meeting=action.meeting, uid=f"demo-{contact.id}-{contact.epoch}",
@@ -161,7 +168,11 @@ class Outgoing:
         """The named colleague becomes a new lead; the scheduler writes to them next."""
         is_email = key_kind(colleague) == "email"
         local = colleague.split("@")[0] if is_email else colleague.lstrip("@")
-        name = " ".join(p.capitalize() for p in local.replace("_", ".").split(".") if p)
+        # The name the redirect gives («пишите Марии Котовой» -> «Мария Котова»); else the
+        # address's local part as it is, which the writer never uses in a greeting.
+        said = [m.text for m in await self.store.messages.for_contact(referrer.id)
+                if m.direction == "in"]
+        name = (colleague_from_text(said[-1]) if said else "") or local
         try:
             # Through add_contact: a colleague on the do-not-contact list is not stored again.
             new = await add_contact(

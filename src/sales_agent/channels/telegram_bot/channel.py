@@ -1,4 +1,4 @@
-"""The Telegram bot as a channel: long polling in, text and documents out (aiogram 3).
+"""The Telegram bot as a channel: long polling in; text, photos and documents out (aiogram 3).
 
     channel = TelegramBotChannel.from_settings(settings)
     async for msg in channel.receive():   # every private message, as IncomingMessage
@@ -38,6 +38,7 @@ from .updates import GetRawUpdates, OffsetTracker, SkippedUpdate, parse_update
 log = logging.getLogger(__name__)
 
 BOT_API_FILE_LIMIT = 50 * 1024 * 1024  # sendDocument accepts up to 50 MB
+PHOTO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg"})  # sent with sendPhoto (10 MB at most)
 
 
 class TelegramBotChannel(AbstractChannel):
@@ -151,8 +152,13 @@ class TelegramBotChannel(AbstractChannel):
             (lambda part=part: self.bot.send_message(chat_id, part))
             for part in split_text(message.text)
         ]
-        steps += [(lambda doc=doc: self.bot.send_document(chat_id, FSInputFile(doc, doc.name)))
-                  for doc in documents]
+        for doc in documents:  # the chart goes as a photo with its line; files as documents
+            if doc.suffix.lower() in PHOTO_SUFFIXES:
+                steps.append(lambda doc=doc: self.bot.send_photo(
+                    chat_id, FSInputFile(doc, doc.name), caption=message.caption or None))
+            else:
+                steps.append(lambda doc=doc: self.bot.send_document(
+                    chat_id, FSInputFile(doc, doc.name)))
         if not steps:
             raise PermanentChannelError("nothing to send: empty text and no attachments")
         # A retried item resumes after the parts that already went out, never repeats them.

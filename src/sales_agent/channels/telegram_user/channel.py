@@ -132,7 +132,9 @@ class TelegramUserChannel(AbstractChannel):
         for path in message.attachments:
             if not path.is_file():
                 raise PermanentChannelError(f"attachment {path.name!r} does not exist")
-            sent = await self.client.send_file(entity, path, force_document=True)
+            photo = path.suffix.lower() in (".png", ".jpg", ".jpeg")  # the chart, as a photo
+            sent = await self.client.send_file(entity, path, force_document=not photo,
+                                               caption=message.caption if photo else None)
         return sent
 
     async def _pause(self) -> TransientChannelError:
