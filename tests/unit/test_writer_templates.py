@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from sales_agent.brain.guard import check_outgoing
-from sales_agent.brain.writer import KINDS, ReplyWriter, WriteContext
+from sales_agent.brain.writer import KINDS, TO_MANAGER, ReplyWriter, WriteContext
 from tests.fixtures.llm import coffee_facts, make_contact
 
 VARIANTS = {
@@ -163,7 +163,7 @@ class TestEveryTemplatePassesTheGuard:
 
 class TestChats:
     @pytest.mark.parametrize("lang", ["ru", "en"])
-    @pytest.mark.parametrize("kind", sorted(set(KINDS) - {"manager_demo", "manager_handoff"}))
+    @pytest.mark.parametrize("kind", sorted(set(KINDS) - TO_MANAGER))
     async def test_a_chat_gets_short_lines_no_signature_and_no_letter_words(self, writer, kind,
                                                                            lang):
         d = await writer.write(kind, _ctx(lang, "facts", channel="telegram"))
