@@ -26,7 +26,7 @@ QUESTIONS = {"answer": "С какими маркетплейсами работ�
              "objection": "У нас уже есть сервис для отзывов",
              "redirect_thanks": "Этим занимается Мария Котова, пишите ей: maria@bodroe.example"}
 STEPS = [(k, 1) for k in KINDS if k != "followup"] + [("followup", 1), ("followup", 2)]
-_NUMBER = re.compile(r"\d+")
+MEETING = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)  # a booked demo, for demo_confirm
 
 
 def coffee() -> CompanyFacts:
@@ -72,7 +72,7 @@ class TestSnapshots:
             ctx = WriteContext(contact=person(lang=lang), language=lang, facts=facts,
                                attempt=attempt, channel=channel, until=date(2026, 12, 15),
                                lead_text=QUESTIONS.get(kind, "Сколько стоит?"), variant=0,
-                               chart=kind in ("interested", "followup"))
+                               chart=kind in ("interested", "followup"), meeting=MEETING)
             text = render(await writer.write(kind, ctx))
             name = f"{kind}{attempt if kind == 'followup' else ''}"
             path = SNAPSHOTS / lang / channel / f"{name}.txt"
@@ -211,7 +211,7 @@ class TestEnglish:
         d = await writer.write(kind, WriteContext(
             contact=contact, language="en", facts=coffee(), attempt=attempt, channel=channel,
             lead_text=QUESTIONS.get(kind, "How much is it?"), until=date(2026, 12, 15),
-            variant=0, chart=True))
+            variant=0, chart=True, meeting=MEETING))
         products = [n for p in coffee().products for n in (p.product, story.short_product(
             p.product))]
         assert rules.cyrillic_outside(f"{d.subject}\n{d.text}", products) == []
@@ -225,6 +225,13 @@ class TestChat:
         again = await writer.write("interested", WriteContext(**ctx, greet=False))
         assert first.text.startswith("Ольга, добрый день!")
         assert "Ольга" not in again.text and "добрый день" not in again.text.lower()
+
+    @pytest.mark.parametrize("kind", ["demo_confirm", "handoff_ack", "later_ack", "answer"])
+    async def test_no_kind_greets_twice_a_day(self, writer, kind):
+        d = await writer.write(kind, WriteContext(contact=person(), channel="telegram",
+                                                  greet=False, variant=0, meeting=MEETING,
+                                                  lead_text="Какие площадки?"))
+        assert "добрый день" not in d.text.lower() and d.text.strip()
 
     async def test_the_chart_caption_is_not_in_the_lines(self, writer):
         d = await writer.write("interested", WriteContext(
