@@ -11,7 +11,9 @@
      ├── InputError             a file or line the operator gave cannot be read
      └── ChannelError           a channel failed to send or receive
           ├── TransientChannelError   try again later (retry_after seconds)
-          └── PermanentChannelError   never retry (bad address, blocked)
+          │    └── ChannelUnavailable the server is down or hung: the whole channel waits
+          ├── PermanentChannelError   never retry (bad address, blocked)
+          └── ChannelAuthError        login refused: the channel stops, the operator is told
 """
 
 from __future__ import annotations
@@ -74,3 +76,12 @@ class TransientChannelError(ChannelError):
 
 class PermanentChannelError(ChannelError):
     pass
+
+
+class ChannelUnavailable(TransientChannelError):
+    """The server cannot be reached (or hangs): not this message's fault. The channel waits and
+    retries with back-off; the item keeps its place and its count of real attempts."""
+
+
+class ChannelAuthError(ChannelError):
+    """The server refused our credentials: retrying will not help, a human must fix a setting."""

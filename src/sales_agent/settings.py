@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     email_per_minute: int = Field(120, ge=1)
     telegram_per_minute: int = Field(600, ge=1)
     telegram_user_per_minute: int = Field(20, ge=1)
-    worker_lease: float = Field(120.0, gt=0)  # seconds a claimed inbox/outbox item is held
+    worker_lease: float = Field(30.0, gt=0)  # seconds a claim is held; renewed while working
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     attachments_dir: Path = PROJECT_ROOT / "attachments"

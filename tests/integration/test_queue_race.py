@@ -49,9 +49,9 @@ async def test_three_processes_claim_every_item_exactly_once(
 
 async def test_an_expired_lease_is_claimed_again_and_counted(store: Store) -> None:
     await store.outbox.put("k", {"route": "email"}, due=0.0)
-    first = await store.outbox.claim_due("a", now=10.0, lease=5.0)
-    assert await store.outbox.claim_due("b", now=12.0, lease=5.0) is None
-    again = await store.outbox.claim_due("b", now=16.0, lease=5.0)
+    first = await store.outbox.claim_due("a", now=10.0, lease=5.0, wall=10.0)
+    assert await store.outbox.claim_due("b", now=12.0, lease=5.0, wall=12.0) is None
+    again = await store.outbox.claim_due("b", now=16.0, lease=5.0, wall=16.0)
     assert first["attempts"] == 1 and again["attempts"] == 2 and again["owner"] == "b"
     assert not await store.outbox.complete(first["_id"], "a", now=17.0)
     assert await store.outbox.complete(again["_id"], "b", now=17.0)

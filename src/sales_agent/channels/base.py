@@ -7,7 +7,8 @@ A channel worker claims an `OutgoingMessage` from the outbox and calls `send`; i
 from __future__ import annotations
 
 import abc
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +68,11 @@ class AbstractChannel(abc.ABC):
     # False while `receive` may still have unread input to yield (not connected yet, fetching);
     # True once it waits for news. `run --until-idle` exits only when every channel is caught up.
     caught_up: bool = True
+
+    # The receiving side's connection state, for the health board: a problem's first line when
+    # the connection is lost, None once it is back. The runner replaces this with its tracker.
+    report: Callable[[str | None], None] = staticmethod(  # type: ignore[assignment]
+        lambda problem: problem and logging.getLogger(__name__).warning("%s", problem))
 
     @abc.abstractmethod
     async def send(self, message: OutgoingMessage) -> SentReceipt:

@@ -14,6 +14,7 @@ from ..settings import Settings
 from . import constants as c
 from .contacts import ContactRepository
 from .embedded import EmbeddedServer, ensure_embedded
+from .health import HealthBoard
 from .messages import MessageRepository
 from .notifications import Notifications
 from .quarantine import QuarantineRepository
@@ -38,6 +39,7 @@ class Store:
         self.suppression = SuppressionList(self.db[c.SUPPRESSION])
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
         self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])
+        self.health = HealthBoard(self.db[c.HEALTH])
 
     @property
     def address(self) -> str:

@@ -4,10 +4,17 @@ Used for the inbox (events to decide on) and the outbox (messages to send). An i
 `pending` until a worker `complete`s it; a claimed item carries `owner` and `lease_until`,
 and a worker that dies simply lets the lease run out, after which anyone may claim it again.
 `attempts` counts claims, so a consumer can tell a first try from a retry.
+
+Two clocks, never mixed: *what is due* is judged on the business clock the caller passes (`now`,
+which `--now` may shift), *whose lease ran out* on the wall clock (`time.time()`, or `wall` in
+tests). Leases are about processes: under a simulated clock that restarts at the same instant in
+every run, a dead worker's lease judged on it would never end.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from typing import Any
 
 from bson import ObjectId
@@ -50,15 +57,17 @@ class LeasedQueue:
         return True
 
     async def claim_due(self, owner: str, *, now: float, lease: float,
-                        where: dict[str, Any] | None = None) -> dict[str, Any] | None:
-        """Take the oldest due item whose lease has run out, or None.
+                        where: dict[str, Any] | None = None,
+                        wall: float | None = None) -> dict[str, Any] | None:
+        """Take the oldest item due by `now` whose lease has run out by `wall`, or None.
 
         A compare-and-set rather than `find_one_and_update`: nx-27017 runs the latter as a scan
         (~75/s over 10k items) while an indexed look-up and an update by `_id` take ~1 ms. The
         update matches only while `lease_until` is what we read, so of two racing workers
         exactly one wins; the loser tries the next candidate.
         """
-        due = {"status": PENDING, self.order: {"$lte": now}, "lease_until": {"$lt": now},
+        wall = time.time() if wall is None else wall
+        due = {"status": PENDING, self.order: {"$lte": now}, "lease_until": {"$lt": wall},
                **(where or {})}
         for _ in range(CLAIM_TRIES):
             seen = await self.collection.find_one(
@@ -67,7 +76,7 @@ class LeasedQueue:
                 return None
             won = await self.collection.update_one(
                 {"_id": seen["_id"], "status": PENDING, "lease_until": seen["lease_until"]},
-                {"$set": {"owner": owner, "lease_until": now + lease}, "$inc": {"attempts": 1}})
+                {"$set": {"owner": owner, "lease_until": wall + lease}, "$inc": {"attempts": 1}})
             if won.modified_count == 1:
                 return await self.collection.find_one({"_id": seen["_id"]})
         return None
@@ -80,6 +89,39 @@ class LeasedQueue:
             {"$set": {"status": status, "lease_until": 0.0, "finished_at": now, **fields}},
         )
         return result.modified_count == 1
+
+    async def renew(self, item_id: str, owner: str, *, lease: float,
+                    wall: float | None = None) -> bool:
+        """Extend a held lease (a worker still busy with the item); False if it was lost."""
+        wall = time.time() if wall is None else wall
+        result = await self.collection.update_one(
+            {"_id": item_id, "owner": owner, "status": PENDING},
+            {"$set": {"lease_until": wall + lease}})
+        return result.modified_count == 1
+
+    async def held_by_others(self, owner_prefix: str, *, wall: float | None = None
+                             ) -> set[str]:
+        """Owners starting with `owner_prefix` (this host) holding a live lease now."""
+        wall = time.time() if wall is None else wall
+        cursor = self.collection.find(
+            {"status": PENDING, "lease_until": {"$gt": wall}}, {"owner": 1})
+        return {d["owner"] async for d in cursor
+                if isinstance(d.get("owner"), str) and d["owner"].startswith(owner_prefix)}
+
+    async def release_owners(self, owners: Iterable[str]) -> int:
+        """Free the items of workers known to be dead: anyone may claim them at once."""
+        result = await self.collection.update_many(
+            {"status": PENDING, "owner": {"$in": list(owners)}},
+            {"$set": {"lease_until": 0.0, "owner": None}})
+        return result.modified_count
+
+    async def release(self, item_id: str, owner: str, *, error: str) -> None:
+        """Give an item back because the channel is down, not because it failed: it keeps its
+        place in the queue, and the claim is not counted as one of its attempts to fail on."""
+        await self.collection.update_one(
+            {"_id": item_id, "owner": owner, "status": PENDING},
+            {"$set": {"lease_until": 0.0, "owner": None, "last_error": error},
+             "$inc": {"outage_claims": 1}})
 
     async def retry_at(self, item_id: str, owner: str, *, at: float, error: str) -> None:
         await self.collection.update_one(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 import time
 
+from pymongo.errors import PyMongoError
+
 from ..store import Store
 from ..store.queue import DONE
 from .clock import Clock
 from .engine import Engine
+from .leases import holding
 from .logs import log_event
 
 log = logging.getLogger(__name__)
@@ -36,7 +39,10 @@ class LogicWorker:
             await self._quarantine(item, "failed too many times")
             return True
         try:
-            outcome = await self.engine.process(item)
+            async with holding(self.store.inbox, item, self.owner, self.lease):
+                outcome = await self.engine.process(item)
+        except PyMongoError:
+            raise  # the store is down: the role waits it out; the item's lease runs out
         except Exception as e:
             log.exception("inbox item %s failed", item["key"])
             await self.store.inbox.retry_at(item["_id"], self.owner,

@@ -14,11 +14,17 @@ from typing import Any
 
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
 from ..domain.model import Direction, Message, Status
-from ..errors import PermanentChannelError, TransientChannelError
+from ..errors import (
+    ChannelAuthError,
+    ChannelUnavailable,
+    PermanentChannelError,
+    TransientChannelError,
+)
 from ..service.privacy import ERASED
 from ..store import Store
 from ..store.queue import CANCELLED, FAILED
 from .clock import Clock
+from .leases import holding
 from .logs import log_event
 
 log = logging.getLogger(__name__)
@@ -45,26 +51,37 @@ class OutboxSender:
         self.interval = 60.0 / per_minute if per_minute else 0.0
         self._last_send = 0.0
         self.sent = self.skipped = self.failed = self.retried = 0
+        self.stopped = False  # the channel refused our login: nothing more is claimed
 
     async def send_one(self) -> bool:
-        """Claim and handle one due item; False when none is due."""
+        """Claim and handle one due item; False when none is due.
+
+        Raises ChannelUnavailable (the server is down) and ChannelAuthError (login refused)
+        after giving the item back untouched: the role waits or stops, the item keeps its place.
+        """
+        if self.stopped:
+            return False
         now = self.clock.ts()
         item = await self.store.outbox.claim_due(self.owner, now=now, lease=self.lease,
                                                  where={"route": self.route})
         if item is None:
             return False
         try:
-            await self._handle(item)
+            async with holding(self.store.outbox, item, self.owner, self.lease):
+                await self._handle(item)
+        except (ChannelUnavailable, ChannelAuthError) as e:
+            await self.store.outbox.release(item["_id"], self.owner, error=str(e)[:500])
+            raise
         except TransientChannelError as e:
             # the channel's hint, doubled on every further failure (capped at an hour)
-            backoff = min(e.retry_after * 2 ** (item["attempts"] - 1), 3600.0)
+            backoff = min(e.retry_after * 2 ** (_tries(item) - 1), 3600.0)
             await self._retry(item, backoff, str(e))
         except PermanentChannelError as e:
             await self._fail(item, str(e))
             await self._mark_address_bad(item, str(e))
         except Exception as e:  # an unknown failure is retried, never lost
             log.exception("send failed")
-            await self._retry(item, min(30.0 * item["attempts"], 600.0), repr(e))
+            await self._retry(item, min(30.0 * _tries(item), 600.0), repr(e))
         return True
 
     async def _handle(self, item: dict[str, Any]) -> None:
@@ -186,8 +203,8 @@ class OutboxSender:
             self._last_send = time.monotonic()
 
     async def _retry(self, item: dict[str, Any], delay: float, error: str) -> None:
-        if item["attempts"] >= self.max_attempts:
-            await self._fail(item, f"gave up after {item['attempts']} attempts: {error}")
+        if _tries(item) >= self.max_attempts:
+            await self._fail(item, f"gave up after {_tries(item)} attempts: {error}")
             return
         self.retried += 1
         log_event("retry", level=logging.WARNING, contact=item["contact_id"], key=item["key"],
@@ -204,3 +221,8 @@ class OutboxSender:
         await self.store.notifications.add(
             f"failed:{item['key']}", contact_id=item["contact_id"], kind="send_failed",
             reason=error[:500], text=item.get("text", "")[:500], at=self.clock.ts())
+
+
+def _tries(item: dict[str, Any]) -> int:
+    """Claims that were real attempts: those that met a channel outage do not count."""
+    return max(1, item["attempts"] - int(item.get("outage_claims") or 0))

@@ -10,24 +10,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
-import socket
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from rich.console import Console
 
+from ..channels.base import AbstractChannel
+from ..errors import ChannelAuthError
 from ..settings import Settings
 from ..store import Store
 from .clock import Clock
+from .health import Health, first_line
+from .inbound import pump_inbound
+from .leases import free_dead_owners, owner_id
 from .logic import LogicWorker
 from .scheduler import schedule_due
-from .wiring import build_channels, build_engine
+from .supervisor import Quiet, Role, run_roles_until, stepping
+from .wiring import ChannelRuntime, build_channels, build_engine
 
 log = logging.getLogger(__name__)
-IDLE_CHECKS = 4  # consecutive quiet polls before --until-idle exits
-POLL = 0.25
+TAKEOVER_EVERY = 5.0  # seconds between looks for a dead sibling's items while idle
 
 
 async def run_roles(settings: Settings, role: str, until_idle: bool,
@@ -49,37 +53,40 @@ async def run_roles(settings: Settings, role: str, until_idle: bool,
 
 async def run_workers(store: Store, settings: Settings, roles: set[str], *, until_idle: bool,
                       clock: Clock, announce: str | None = None) -> None:
-    owner = f"{socket.gethostname()}:{os.getpid()}"
+    owner = owner_id()
+    health = Health(store, owner)
     channels = build_channels(store, settings, clock, owner, roles)
     if announce:
         _announce(settings, store, announce, [c.route for c in channels])
-    steps: list[Callable[[], Awaitable[bool]]] = []
+    with contextlib.suppress(Exception):  # the store may be down now: the roles will wait
+        await free_dead_owners(store.inbox, store.outbox)
+    stop_channel = _channel_stopper(store, health, channels)
+    tasks: list[Role] = []
     if "scheduler" in roles:
-        steps.append(lambda: _scheduled(store, clock))
+        quiet = Quiet()
+        tasks.append(Role("scheduler", stepping(
+            "scheduler", lambda: _scheduled(store, clock), health, stop_channel, quiet), quiet))
     if "logic" in roles:  # only the logic role loads the brain (knowledge base, morphology, LLM)
         engine = build_engine(store, settings, clock)
         logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
-        steps.append(logic.process_one)
-    pumps = {}
+        quiet = Quiet()
+        tasks.append(Role("logic", stepping(
+            "logic", _with_takeover(logic.process_one, store), health, stop_channel, quiet),
+            quiet))
     for ch in channels:
-        steps.append(ch.sender.send_one)
-        pumps[ch] = asyncio.create_task(ch.pump(), name=f"inbound-{ch.route}")
-    tasks: list[asyncio.Task[None]] = list(pumps.values())
+        quiet = Quiet()
+        tasks.append(Role(f"{ch.route}-out", stepping(
+            f"{ch.route}-out", ch.sender.send_one, health, stop_channel, quiet, part=ch.route),
+            quiet))
+        tasks.append(Role(f"{ch.route}-in", _pump(ch, health, stop_channel),
+                          _caught_up(ch.channel)))
     if "console" in roles and not until_idle:
         from ..console.server import serve_console
 
-        tasks.append(asyncio.create_task(serve_console(settings, store), name="console"))
-    def inputs_drained() -> bool:
-        return all(task.done() or ch.channel.caught_up for ch, task in pumps.items())
-
+        tasks.append(Role("console", lambda: serve_console(settings, store)))
     try:
-        await _loop(steps, until_idle, inputs_drained)
+        await run_roles_until(tasks, health, until_idle=until_idle)
     finally:
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
         for ch in channels:
             with contextlib.suppress(Exception):
                 await ch.channel.close()
@@ -95,23 +102,58 @@ async def _scheduled(store: Store, clock: Clock) -> bool:
     return await schedule_due(store, clock) > 0
 
 
-async def _loop(steps: list[Callable[[], Awaitable[bool]]], until_idle: bool,
-                inputs_drained: Callable[[], bool] = lambda: True) -> None:
-    """Run each step until it has nothing to do; with until_idle, stop once all are quiet and
-    every channel has read what was waiting for it."""
-    quiet = 0
-    while True:
-        busy = False
-        for step in steps:
-            try:
-                while await step():
-                    busy = True
-            except Exception:
-                log.exception("worker step failed; carrying on")
-        quiet = 0 if busy or not inputs_drained() else quiet + 1
-        if until_idle and quiet >= IDLE_CHECKS:
+def _with_takeover(step: Callable[[], Awaitable[bool]], store: Store,
+                   every: float = TAKEOVER_EVERY) -> Callable[[], Awaitable[bool]]:
+    """While idle, now and then free the items of this host's dead workers (a sibling process
+    killed meanwhile), so they are served in seconds, not after their lease."""
+    last = [time.monotonic()]
+
+    async def wrapped() -> bool:
+        if await step():
+            return True
+        if time.monotonic() - last[0] > every:
+            last[0] = time.monotonic()
+            return await free_dead_owners(store.inbox, store.outbox) > 0
+        return False
+
+    return wrapped
+
+
+def _caught_up(channel: AbstractChannel) -> Callable[[], bool]:
+    return lambda: channel.caught_up
+
+
+def _pump(ch: ChannelRuntime, health: Health,
+          stop_channel: Callable[[str, ChannelAuthError], Awaitable[None]]
+          ) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        await pump_inbound(ch.store, ch.channel, route=ch.route, health=health,
+                           on_auth_failure=stop_channel)
+
+    return run
+
+
+def _channel_stopper(store: Store, health: Health, channels: list[ChannelRuntime]
+                     ) -> Callable[[str, ChannelAuthError], Awaitable[None]]:
+    """A refused login stops that channel (both sides) and tells the operator, once."""
+
+    async def stop(part: str, error: ChannelAuthError) -> None:
+        route = part.removesuffix("-in")
+        if health.is_stopped(route):
             return
-        await asyncio.sleep(0 if busy else POLL)
+        health.stopped(route, error)
+        with contextlib.suppress(Exception):
+            await store.notifications.add(
+                f"channel_stopped:{route}:{int(time.time())}", contact_id=None,
+                kind="channel_stopped", reason=f"{route}: {first_line(error)}",
+                text="The channel is stopped until its settings are fixed and the agent "
+                     "restarted.", at=time.time())
+        for ch in channels:
+            if ch.route == route:
+                ch.sender.stopped = True
+                ch.channel.caught_up = True
+
+    return stop
 
 
 def _announce(settings: Settings, store: Store, role: str, routes: list[str]) -> None:

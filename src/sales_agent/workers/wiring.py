@@ -17,7 +17,6 @@ from ..settings import Settings
 from ..store import Store
 from .clock import Clock
 from .engine import Engine
-from .inbound import pump_inbound
 from .outbound import OutboxSender
 from .outgoing import Outgoing
 from .routing import EMAIL, SANDBOX, TELEGRAM_BOT, TELEGRAM_USER, enabled_routes
@@ -31,9 +30,6 @@ class ChannelRuntime:
     channel: AbstractChannel
     sender: OutboxSender
     store: Store
-
-    async def pump(self) -> None:
-        await pump_inbound(self.store, self.channel, route=self.route)
 
 
 def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:

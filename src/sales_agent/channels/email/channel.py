@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from ...errors import ChannelError
+from ...errors import ChannelError, ChannelUnavailable
 from ..base import AbstractChannel, DeliveryCheck, IncomingMessage, OutgoingMessage, SentReceipt
 from .compose import build_message, make_message_id
 from .imap import ImapAuthError, ImapConfig, ImapConnectionLost, ImapSession
@@ -99,6 +99,10 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
     async def receive(self) -> AsyncIterator[IncomingMessage]:
         backoff, connected_once = 1.0, False
         attempts = 0
+        # A new reader: whatever an earlier one yielded and nobody acknowledged was lost with
+        # it (the store failed, the pump restarted), so it is read again now, not in 10 minutes.
+        self._yielded_at = {u: t for u, t in self._yielded_at.items() if t == float("inf")}
+        self._pending.clear()
         while True:
             self.caught_up = False
             session = ImapSession(self.imap, self.tls)
@@ -108,6 +112,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                 if not await session.select(self.inbox):
                     raise ChannelError(f"{session.where}: no folder {self.inbox!r}")
                 connected_once, backoff, attempts = True, 1.0, 0
+                self.report(None)  # connected: catching up by UID on whatever is unseen
                 while True:
                     session.news = False
                     async for msg in self._read_unseen(session):
@@ -126,7 +131,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                 attempts += 1
                 if not connected_once and attempts >= self.connect_attempts:
                     raise ChannelError(f"{e} (check SALES_AGENT_IMAP_HOST/PORT/SECURITY)") from e
-                log.warning("%s; reconnecting in %.0f s", e, backoff)
+                self.report(f"{e}; reconnecting")  # logged once per outage, not per try
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, self.max_backoff)
             finally:
@@ -204,7 +209,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                 except ImapConnectionLost as e:
                     await self._drop_cmd()
                     if attempt == 2:
-                        raise ChannelError(str(e)) from e
+                        raise ChannelUnavailable(str(e)) from e
         raise AssertionError("unreachable")
 
     async def _drop_cmd(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import aioimaplib
 from aioimaplib import Command
 
-from ...errors import ChannelError
+from ...errors import ChannelAuthError, ChannelError
 
 T = TypeVar("T")
 _UID = re.compile(rb"UID (\d+)")
@@ -29,7 +29,7 @@ class ImapConnectionLost(Exception):
     """The server went away or did not answer: reconnect."""
 
 
-class ImapAuthError(ChannelError):
+class ImapAuthError(ChannelAuthError):
     """Login refused: a setting is wrong; retrying will not help."""
 
 

@@ -1,9 +1,10 @@
 """Send one message with aiosmtplib; translate its errors into ours at this edge.
 
-    auth refused            -> ChannelError (a setting is wrong: stop and tell the operator)
+    auth refused            -> ChannelAuthError (a setting is wrong: stop and tell the operator)
     5xx on the recipient    -> PermanentChannelError (bad address: never retry)
     other 5xx               -> PermanentChannelError (this message is refused)
-    4xx, timeouts, network  -> TransientChannelError(retry_after=…)
+    4xx                     -> TransientChannelError(retry_after=…)
+    unreachable, timeouts   -> ChannelUnavailable (the server is down: the channel waits)
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from email.message import EmailMessage
 
 import aiosmtplib
 
-from ...errors import ChannelError, PermanentChannelError, TransientChannelError
+from ...errors import (
+    ChannelAuthError,
+    ChannelUnavailable,
+    PermanentChannelError,
+    TransientChannelError,
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,8 @@ async def send_smtp(msg: EmailMessage, sender: str, recipients: list[str], cfg: 
             tls_context=tls or ssl.create_default_context(), timeout=cfg.timeout,
         )
     except aiosmtplib.SMTPAuthenticationError as e:
-        raise ChannelError(f"{where}: login refused for {cfg.user!r} ({e.code} {e.message})") from e
+        raise ChannelAuthError(
+            f"{where}: login refused for {cfg.user!r} ({e.code} {e.message})") from e
     except aiosmtplib.SMTPRecipientsRefused as e:
         codes = [r.code for r in e.recipients]
         text = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in e.recipients)
@@ -49,11 +56,15 @@ async def send_smtp(msg: EmailMessage, sender: str, recipients: list[str], cfg: 
                                     retry_after=cfg.retry_after) from e
     except aiosmtplib.SMTPResponseException as e:
         if e.code == 530:
-            raise ChannelError(f"{where} requires a login: set SALES_AGENT_SMTP_USER") from e
+            raise ChannelAuthError(f"{where} requires a login: set SALES_AGENT_SMTP_USER") from e
         if e.code >= 500:
             raise PermanentChannelError(f"{where} refused the message: {e.code} {e.message}") from e
         raise TransientChannelError(f"{where}: {e.code} {e.message}",
                                     retry_after=cfg.retry_after) from e
-    except (aiosmtplib.SMTPException, OSError, TimeoutError) as e:
+    except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected,
+            aiosmtplib.SMTPTimeoutError, OSError, TimeoutError) as e:
+        raise ChannelUnavailable(f"{where} unreachable: {type(e).__name__}: {e}",
+                                 retry_after=cfg.retry_after) from e
+    except aiosmtplib.SMTPException as e:
         raise TransientChannelError(f"{where} unreachable: {type(e).__name__}: {e}",
                                     retry_after=cfg.retry_after) from e

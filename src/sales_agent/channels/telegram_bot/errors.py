@@ -14,10 +14,14 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 
-from ...errors import ChannelError, PermanentChannelError, TransientChannelError
+from ...errors import (
+    ChannelAuthError,
+    ChannelError,
+    ChannelUnavailable,
+    PermanentChannelError,
+    TransientChannelError,
+)
 
-# A refused or unknown token will not fix itself soon: retry slowly, the log says why.
-CONFIG_RETRY = 300.0
 NETWORK_RETRY = 30.0
 
 
@@ -37,11 +41,12 @@ def map_bot_error(e: AiogramError, chat_id: int | str) -> ChannelError:
     if isinstance(e, TelegramMigrateToChat):
         return PermanentChannelError(f"chat {chat_id} became a supergroup: not a lead's chat")
     if isinstance(e, TelegramUnauthorizedError | TelegramNotFound):
-        return TransientChannelError(
+        # a refused or unknown token will not fix itself: the channel stops, the operator is told
+        return ChannelAuthError(
             f"Telegram refused the bot ({detail}): check SALES_AGENT_TELEGRAM_BOT_TOKEN and "
-            "SALES_AGENT_TELEGRAM_API_BASE", retry_after=CONFIG_RETRY)
+            "SALES_AGENT_TELEGRAM_API_BASE")
     if isinstance(e, TelegramNetworkError):  # includes 413 "entity too large"
         if "too large" in detail.lower():
             return PermanentChannelError(f"Telegram says the file is too large: {detail}")
-        return TransientChannelError(f"Telegram unreachable: {detail}", retry_after=NETWORK_RETRY)
+        return ChannelUnavailable(f"Telegram unreachable: {detail}", retry_after=NETWORK_RETRY)
     return TransientChannelError(f"Telegram error: {detail}", retry_after=NETWORK_RETRY)

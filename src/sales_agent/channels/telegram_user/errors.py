@@ -6,9 +6,14 @@ import asyncio
 
 from telethon import errors as tg
 
-from ...errors import ChannelError, PermanentChannelError, TransientChannelError
+from ...errors import (
+    ChannelAuthError,
+    ChannelError,
+    ChannelUnavailable,
+    PermanentChannelError,
+    TransientChannelError,
+)
 
-SESSION_RETRY = 3600.0  # a revoked session needs a human: `sales-agent telegram login`
 NETWORK_RETRY = 30.0
 OTHER_RETRY = 60.0
 
@@ -36,13 +41,13 @@ def map_telethon_error(e: BaseException, to: str) -> ChannelError:
         if isinstance(e, cls):
             return PermanentChannelError(reason.format(to=to))
     if isinstance(e, _SESSION):
-        return TransientChannelError(
+        return ChannelAuthError(
             f"the Telegram account's session is not valid ({type(e).__name__}): "
-            "run `sales-agent telegram login`", retry_after=SESSION_RETRY)
+            "run `sales-agent telegram login`")
     if isinstance(e, ValueError):  # get_entity: "Cannot find any entity corresponding to ..."
         return PermanentChannelError(f"cannot find a Telegram account for {to}")
     if isinstance(e, ConnectionError | OSError | asyncio.TimeoutError):
-        return TransientChannelError(f"Telegram unreachable: {type(e).__name__}",
-                                     retry_after=NETWORK_RETRY)
+        return ChannelUnavailable(f"Telegram unreachable: {type(e).__name__}",
+                                  retry_after=NETWORK_RETRY)
     return TransientChannelError(f"Telegram error: {type(e).__name__}: {e}"[:300],
                                  retry_after=OTHER_RETRY)
