@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     console_host: str = "127.0.0.1"
     console_port: int = Field(8000, ge=1, le=65535)
     console_password: SecretStr | None = None
+    # where the console is reachable from the internet (https://…): one-click unsubscribe links
+    public_base_url: str | None = None
+    unsubscribe_secret: SecretStr | None = None  # signs them; unset = a key kept in the data dir
 
     timezone: str = "Europe/Moscow"
     send_window_start: int = Field(9, ge=0, le=23)
@@ -86,6 +89,13 @@ class Settings(BaseSettings):
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     attachments_dir: Path = PROJECT_ROOT / "attachments"
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _https_only(cls, v: str | None) -> str | None:
+        if v and not v.lower().startswith("https://"):
+            raise ValueError("must start with https:// (RFC 8058 one-click needs HTTPS)")
+        return v.rstrip("/") if v else v
 
     @field_validator("mongodb_uri")
     @classmethod

@@ -35,7 +35,8 @@ class TestSend:
         receipt = await channel.send(outgoing(
             mail_user.address, message_id=mid, html="<p>Здравствуйте, <b>Иван</b>!</p>",
             attachments=(pdf,), in_reply_to="<lead-1@shop.example>",
-            references=("<first@x.example>",)))
+            references=("<first@x.example>",),
+            unsubscribe_url="https://agent.example/unsubscribe/c1.abc"))
         assert receipt.message_id == mid
         [got] = await mail_server.wait_for(mail_user)
         assert got["Message-ID"] == mid
@@ -44,7 +45,9 @@ class TestSend:
         assert got["Subject"] == "Re: Отзывы о вашей компании"
         assert got["From"].addresses[0].display_name == "Анна Соколова"
         assert got["To"].addresses[0].display_name == "Иван Петров"
-        assert "unsubscribe" in got["List-Unsubscribe"] and got["List-Unsubscribe-Post"]
+        assert got["List-Unsubscribe"] == ("<https://agent.example/unsubscribe/c1.abc>, "
+                                           f"<mailto:{agent_mailbox.address}?subject=unsubscribe>")
+        assert got["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert got["X-Auto-Response-Suppress"] == "OOF, AutoReply" and got["Date"]
         assert got.get_body(("html",)).get_content().strip().startswith("<p>Здравствуйте")
         assert got.get_body(("plain",)).get_content().strip() == "Здравствуйте, Иван!"

@@ -31,6 +31,7 @@ class OutgoingMessage:
     headers: dict[str, str] = field(default_factory=dict)
     calendar: str | None = None  # an iCalendar invitation (METHOD:REQUEST) for a booked demo
     caption: str = ""  # a chat sends an image attachment (the chart) as a photo with this line
+    unsubscribe_url: str | None = None  # the lead's one-click (RFC 8058) HTTPS link, if any
 
 
 @dataclass(frozen=True)

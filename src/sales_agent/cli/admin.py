@@ -67,6 +67,10 @@ def status(as_json: bool = typer.Option(False, "--json")) -> None:
         funnel.add_row(k, str(v))
     console.print(funnel)
     console.print(f"open notifications: {data['notifications']}")
+    for part, h in data["health"].items():
+        colour = {"ok": "green", "down": "yellow"}.get(h["state"], "red")
+        why = f" — {h['error']}" if h.get("error") else ""
+        console.print(f"[{colour}]{part}: {h['state']}[/{colour}]{why}")
 
 
 async def gather_status(store: Store) -> dict:
@@ -75,4 +79,7 @@ async def gather_status(store: Store) -> dict:
         "outbox": await store.outbox.depth(),
         "contacts": await store.contacts.count_by_status(),
         "notifications": len(await store.notifications.open()),
+        # part -> state (ok, down, stopped, gone = no worker reported lately), since, error
+        "health": {part: {k: h.get(k) for k in ("state", "since", "error", "owner")}
+                   for part, h in (await store.health.read()).items()},
     }

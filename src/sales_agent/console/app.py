@@ -48,8 +48,17 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     if _loopback(settings.console_host):
         # Without a password the console trusts its address; refusing other Host headers stops
         # a web page from reading it through DNS rebinding.
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS)
+        app.add_middleware(TrustedHostMiddleware,
+                           allowed_hosts=[*LOCAL_HOSTS, *_public_host(settings)])
     return app
+
+
+def _public_host(settings: Settings) -> list[str]:
+    """The public base URL's host (a reverse proxy forwards the unsubscribe links to us)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(settings.public_base_url or "").hostname
+    return [host] if host else []
 
 
 def _loopback(host: str) -> bool:

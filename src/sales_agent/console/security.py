@@ -22,7 +22,10 @@ CSRF_FIELD = "csrf_token"
 SESSION_COOKIE = "sa_session"
 SESSION_SECONDS = 12 * 3600
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OPEN_PATHS = ("/login", "/static/")
+OPEN_PATHS = ("/login", "/static/", "/unsubscribe/")
+# RFC 8058 one-click: the lead's mail provider POSTs here with no session and no cookie; the
+# signed per-lead token in the path is the whole authorisation, so no CSRF token applies.
+PUBLIC_POST_PATHS = ("/unsubscribe/",)
 
 
 class LoginRequired(Exception):
@@ -77,7 +80,7 @@ async def guard(request: Request) -> None:
     open_path = request.url.path.startswith(OPEN_PATHS)
     if gate.enabled and not open_path and not gate.session_ok(request.cookies.get(SESSION_COOKIE)):
         raise LoginRequired()
-    if request.method not in SAFE_METHODS:
+    if request.method not in SAFE_METHODS and not request.url.path.startswith(PUBLIC_POST_PATHS):
         await check_csrf(request)
 
 

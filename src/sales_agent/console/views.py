@@ -116,6 +116,7 @@ class StatusPanel:
     store_address: str
     console_address: str
     password_set: bool
+    health: dict[str, dict[str, Any]]
 
 
 async def status_panel(store: Store, settings: Settings) -> StatusPanel:
@@ -130,4 +131,5 @@ async def status_panel(store: Store, settings: Settings) -> StatusPanel:
         store_address="встроенное хранилище" if store.embedded else "внешний MongoDB",
         console_address=f"{settings.console_host}:{settings.console_port}",
         password_set=settings.console_password is not None,
+        health=await store.health.read(),
     )

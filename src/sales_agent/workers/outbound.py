@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,13 @@ class OutboxSender:
     lease: seconds a claim is held; a worker killed mid-send loses it after this.
     max_attempts: transient failures before the item fails and the operator is told.
     per_minute: rate cap for this channel in this process (None = no cap).
+    unsubscribe_url_for: a lead's one-click unsubscribe link (email with a public base URL).
     """
 
     def __init__(self, store: Store, channel: AbstractChannel, route: str, *, clock: Clock,
                  owner: str, attachments_dir: Path, charts_dir: Path, lease: float = 120.0,
-                 max_attempts: int = 8, per_minute: int | None = None) -> None:
+                 max_attempts: int = 8, per_minute: int | None = None,
+                 unsubscribe_url_for: Callable[[str], str] | None = None) -> None:
         self.store, self.channel, self.route, self.clock = store, channel, route, clock
         self.owner, self.lease, self.max_attempts = owner, lease, max_attempts
         self.attachments_dir, self.charts_dir = attachments_dir.resolve(), charts_dir.resolve()
@@ -52,6 +55,7 @@ class OutboxSender:
         self._last_send = 0.0
         self.sent = self.skipped = self.failed = self.retried = 0
         self.stopped = False  # the channel refused our login: nothing more is claimed
+        self.unsubscribe_url_for = unsubscribe_url_for  # contact id -> one-click link
 
     async def send_one(self) -> bool:
         """Claim and handle one due item; False when none is due.
@@ -161,6 +165,8 @@ class OutboxSender:
             message_id=item.get("message_id"), in_reply_to=item.get("in_reply_to"),
             references=tuple(item.get("references") or ()), calendar=item.get("calendar"),
             caption=item.get("caption") or "",
+            unsubscribe_url=None if item.get("internal") or not self.unsubscribe_url_for
+            else self.unsubscribe_url_for(item["contact_id"]),
         )
 
     def _attachment(self, name: str) -> Path | None:

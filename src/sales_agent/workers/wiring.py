@@ -13,6 +13,7 @@ from ..brain.writer import ReplyWriter
 from ..channels.base import AbstractChannel
 from ..channels.sandbox import SandboxChannel
 from ..domain.model import Contact
+from ..service.unsubscribe import url_maker
 from ..settings import Settings
 from ..store import Store
 from .clock import Clock
@@ -82,7 +83,8 @@ def build_channels(store: Store, settings: Settings, clock: Clock, owner: str,
         sender = OutboxSender(
             store, channel, route, clock=clock, owner=owner,
             attachments_dir=settings.attachments_dir, charts_dir=settings.data_dir / "charts",
-            per_minute=_rate(route, settings), lease=settings.worker_lease)
+            per_minute=_rate(route, settings), lease=settings.worker_lease,
+            unsubscribe_url_for=url_maker(settings) if route == EMAIL else None)
         runtimes.append(ChannelRuntime(route, channel, sender, store))
     return runtimes
 

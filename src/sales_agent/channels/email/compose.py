@@ -124,8 +124,12 @@ def build_message(message: OutgoingMessage, *, from_email: str, from_name: str,
         msg["References"] = " ".join([*refs, message.in_reply_to])
     elif message.references:
         msg["References"] = " ".join(message.references)
-    msg["List-Unsubscribe"] = f"<mailto:{from_email}?subject=unsubscribe>"
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    mailto = f"<mailto:{from_email}?subject=unsubscribe>"
+    if message.unsubscribe_url:  # RFC 8058: the POST header only beside an HTTPS URL
+        msg["List-Unsubscribe"] = f"<{message.unsubscribe_url}>, {mailto}"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    else:
+        msg["List-Unsubscribe"] = mailto
     msg["X-Auto-Response-Suppress"] = "OOF, AutoReply"  # no out-of-office ping-pong
     for key, value in message.headers.items():
         if key.lower() not in _OWN:
