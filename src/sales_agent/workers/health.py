@@ -21,12 +21,16 @@ OK, DOWN, STOPPED = "ok", "down", "stopped"
 PUBLISH_EVERY = 15.0
 
 
+SETTLE = 5.0  # a part must work this long after an outage before it counts as recovered
+
+
 @dataclass
 class PartState:
     state: str = OK
     since: float = 0.0
     error: str | None = None
     failures: int = 0
+    working_since: float | None = None  # down, but working again since then (settling)
 
 
 def first_line(error: BaseException | str) -> str:
@@ -47,18 +51,37 @@ class Health:
         return self.parts[part]
 
     def up(self, part: str) -> None:
+        """The part works. A recovery is told once it has worked for SETTLE seconds: a store
+        that fails again right after coming back (its pool being reset) is still one outage."""
         state = self._part(part)
-        if state.state == DOWN:
-            log_event("recovered", part=part, after=f"{time.time() - state.since:.0f}s",
-                      failures=state.failures)
-            self.parts[part] = PartState(since=time.time())
-            self._dirty.set()
+        if state.state != DOWN:
+            return
+        now = time.time()
+        if state.working_since is None:
+            state.working_since = now
+        elif now - state.working_since >= SETTLE:
+            self._recovered(part, state)
+
+    def _recovered(self, part: str, state: PartState) -> None:
+        log_event("recovered", part=part, after=f"{time.time() - state.since:.0f}s",
+                  failures=state.failures)
+        self.parts[part] = PartState(since=time.time())
+        self._dirty.set()
+
+    def settle(self) -> None:
+        """Tell the recoveries of parts that have worked long enough since (quiet parts)."""
+        now = time.time()
+        for part, state in list(self.parts.items()):
+            if state.state == DOWN and state.working_since is not None \
+                    and now - state.working_since >= SETTLE:
+                self._recovered(part, state)
 
     def down(self, part: str, error: BaseException | str) -> None:
         state = self._part(part)
         if state.state == STOPPED:
             return
         state.failures += 1
+        state.working_since = None
         if state.state == OK:
             log_event("outage", level=logging.WARNING, part=part, error=first_line(error))
             self.parts[part] = PartState(DOWN, time.time(), first_line(error), 1)
@@ -77,9 +100,14 @@ class Health:
 
     async def publish_forever(self) -> None:
         """Write the states on every change, and every PUBLISH_EVERY s so they stay fresh."""
+        last = 0.0
         while True:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._dirty.wait(), PUBLISH_EVERY)
+                await asyncio.wait_for(self._dirty.wait(), SETTLE / 2)
+            self.settle()
+            if not self._dirty.is_set() and time.monotonic() - last < PUBLISH_EVERY:
+                continue
+            last = time.monotonic()
             self._dirty.clear()
             if not await self.publish():
                 self._dirty.set()  # try again soon, not in a tight loop
