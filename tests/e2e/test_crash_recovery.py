@@ -114,3 +114,44 @@ async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
     assert len(await mail_server.aread(box)) == 1
     done = await store.outbox.collection.find_one({"_id": item["_id"]})
     assert done["status"] == "done" and done["attempts"] == 2
+
+
+async def test_run_all_killed_mid_batch_is_taken_over_at_once(
+        store: Store, mail_server: MailServer, agent_env: dict[str, str]) -> None:
+    """`run --role all --now T0` killed mid-send, restarted at T0 + 10 min. The lease is an hour
+    long — on the wall clock, and it would not have run out on the simulated one either — so the
+    restart can serve the dead worker's item only by seeing that its owner is dead."""
+    from tests.fixtures.mail import free_port
+
+    env = {**agent_env, "SALES_AGENT_WORKER_LEASE": "3600",
+           "SALES_AGENT_CONSOLE_PORT": str(free_port())}
+    leads = [mail_server.add_user() for _ in range(2)]
+    leads.append(mail_server.add_user(local="slow-all"))
+    leads += [mail_server.add_user() for _ in range(2)]
+    for i, box in enumerate(leads):
+        await add_contact(store, name=f"Лид {i}", company="ООО «Тест»", email=box.address)
+    mail_server.slow_rcpt_delay = 30.0  # type: ignore[attr-defined]
+    at = WEDNESDAY.isoformat()
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "sales_agent.cli", "run", "--role", "all", "--now", at],
+        env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    async def stuck_on_the_slow_lead() -> bool:
+        item = await store.outbox.collection.find_one({"to": leads[2].address})
+        return item is not None and item["attempts"] == 1 and item["status"] == "pending"
+
+    try:
+        await wait_until(stuck_on_the_slow_lead, timeout=120)
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+        mail_server.slow_rcpt_delay = 0.0  # type: ignore[attr-defined]
+    restarted = subprocess.Popen(
+        [sys.executable, "-m", "sales_agent.cli", "run", "--role", "all", "--until-idle",
+         "--now", (WEDNESDAY + timedelta(minutes=10)).isoformat()], env={**os.environ, **env},
+        text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = await asyncio.to_thread(restarted.communicate, timeout=180)
+    assert restarted.returncode == 0, err[-2000:]
+    assert [len(await mail_server.wait_for(b, 1)) for b in leads] == [1] * 5
+    assert await store.outbox.count({"status": "done"}) == 5
