@@ -8,7 +8,6 @@ import logging
 from dataclasses import dataclass
 
 from ..brain.knowledge import KnowledgeBase
-from ..brain.llm import LlmClient
 from ..brain.writer import ReplyWriter
 from ..channels.base import AbstractChannel
 from ..channels.sandbox import SandboxChannel
@@ -34,7 +33,11 @@ class ChannelRuntime:
 
 
 def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:
-    llm = LlmClient.from_settings(settings)
+    llm = None
+    if settings.llm_enabled:  # the openai package alone takes seconds to import: only if used
+        from ..brain.llm import LlmClient
+
+        llm = LlmClient.from_settings(settings)
     writer = ReplyWriter(settings, KnowledgeBase.load(settings.knowledge_dir), llm)
     routes = enabled_routes(settings)
     outgoing = Outgoing(store, settings, writer, routes=routes, facts_for=_facts_for(settings),
