@@ -125,3 +125,20 @@ class TestContactPage:
         await add_contact(store, name="Тимур", telegram="@timur_t")
         page = await console_client.get("/contacts/@timur_t")
         assert page.status_code == 200 and "Тимур" in page.text
+
+
+class TestStatusPage:
+    async def test_shows_each_parts_health(self, console_client: httpx.AsyncClient,
+                                           store: Store) -> None:
+        from sales_agent.workers.health import Health
+
+        health = Health(store, "worker-1")
+        health.up("logic")
+        health.down("email", "SMTP 127.0.0.1:1 unreachable: ConnectionRefusedError")
+        health.stopped("telegram", "Telegram refused SALES_AGENT_TELEGRAM_BOT_TOKEN (401)")
+        assert await health.publish()
+        page = await console_client.get("/status")
+        assert "<td>logic</td><td>работает</td>" in page.text
+        assert "<td>email</td><td>недоступно, повторяем</td>" in page.text
+        assert "<td>telegram</td><td>остановлено, нужен человек</td>" in page.text
+        assert "ConnectionRefusedError" in page.text

@@ -9,6 +9,7 @@ import sys
 
 from sales_agent.service.contacts import add_contact
 from sales_agent.store import Store
+from sales_agent.workers.health import Health
 
 NOW = "2026-11-25T10:00:00+03:00"  # a Wednesday, inside the send window
 
@@ -37,8 +38,15 @@ async def test_three_processes_race_and_nothing_is_sent_twice(
 async def test_status_reports_queues_and_funnel(store: Store,
                                                 settings_env: dict[str, str]) -> None:
     await add_contact(store, name="A", email="a@example.com")
+    health = Health(store, "worker-1")  # what a running agent publishes
+    health.up("logic")
+    health.down("email", "SMTP 127.0.0.1:1 unreachable: ConnectionRefusedError")
+    assert await health.publish()
     out = subprocess.run([sys.executable, "-m", "sales_agent.cli", "status", "--json"],
                          env={**os.environ, **settings_env}, capture_output=True, text=True,
                          timeout=120)
     data = json.loads(out.stdout)
     assert data["contacts"]["new"] == 1 and data["outbox"]["pending"] == 0
+    assert data["health"]["logic"]["state"] == "ok"
+    assert data["health"]["email"]["state"] == "down"
+    assert "unreachable" in data["health"]["email"]["error"]

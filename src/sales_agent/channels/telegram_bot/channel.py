@@ -27,7 +27,12 @@ from aiogram.exceptions import (
 from aiogram.types import FSInputFile, Message
 from pydantic import ValidationError
 
-from ...errors import ConfigError, PermanentChannelError, TransientChannelError
+from ...errors import (
+    ChannelAuthError,
+    ConfigError,
+    PermanentChannelError,
+    TransientChannelError,
+)
 from ...settings import Settings
 from ...store.timeutil import now_utc
 from ..base import AbstractChannel, IncomingMessage, OutgoingMessage, SentReceipt
@@ -101,13 +106,16 @@ class TelegramBotChannel(AbstractChannel):
         except TelegramRetryAfter as e:
             await asyncio.sleep(e.retry_after)
             return []
-        except TelegramUnauthorizedError:
-            raise ConfigError("Telegram refused SALES_AGENT_TELEGRAM_BOT_TOKEN (401)") from None
+        except TelegramUnauthorizedError:  # the channel stops and the operator is told
+            raise ChannelAuthError(
+                "Telegram refused SALES_AGENT_TELEGRAM_BOT_TOKEN (401)") from None
         except (AiogramError, ValidationError) as e:
             hint = " (another poller or a webhook?)" if isinstance(e, TelegramConflictError) else ""
-            log.warning("telegram getUpdates failed%s: %s", hint, self._redact(_first_line(e)))
+            # once per outage in the log (the health board), not once per poll
+            self.report(f"telegram getUpdates failed{hint}: {self._redact(_first_line(e))}")
             await asyncio.sleep(self.error_pause)
             return []
+        self.report(None)
         self._confirmed = offset
         return batch if isinstance(batch, list) else []
 
