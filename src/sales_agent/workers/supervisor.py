@@ -89,6 +89,9 @@ def stepping(name: str, step: Callable[[], Awaitable[bool]], health: Health,
             except ChannelAuthError as e:
                 await on_auth_failure(part, e)
                 return
+            except Exception:
+                quiet.count = 0  # crashed: not idle while the supervisor restarts it
+                raise
             finally:
                 quiet.working = False
             backoff.reset()
