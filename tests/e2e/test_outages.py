@@ -181,7 +181,7 @@ async def test_store_frozen_the_reader_survives_and_loses_nothing(
         texts = sorted([d["text"] async for d in store.inbox.collection.find({})])
         assert texts == ["до", "пока хранилище стоит", "после"]
         flags = await asyncio.to_thread(mail_server.read_with_flags, agent)
-        assert len(flags) == 3 and all("\\Seen" in f for _, f in flags)
+        assert len(flags) == 3 and all("\\Seen" in f for _, f in flags), flags
         # an outage of the store, if the client noticed one, is told once and its end once
         assert events(caplog, "outage", "store") == events(caplog, "recovered", "store") <= 1
     finally:

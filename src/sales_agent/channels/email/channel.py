@@ -195,7 +195,12 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
     async def _mark_seen(self, session: ImapSession, uid: int) -> None:
         if session.selected != self.inbox:
             await session.select(self.inbox)
-        await session.mark_seen(uid)
+        if not await session.mark_seen(uid):
+            # A message that came after this connection last looked is unknown to it, and a
+            # UID STORE on it does nothing (no error): look at the mailbox afresh, then again.
+            await session.select(self.inbox)
+            if not await session.mark_seen(uid):
+                log.warning("email uid %s: the server did not mark it seen", uid)
 
     async def _command(self, action: Callable[[ImapSession], Awaitable[T]]) -> T:
         """Run one action on the command connection; reconnect once if it dropped."""

@@ -148,8 +148,14 @@ class ImapSession:
         literals = [bytes(x) for x in resp.lines if isinstance(x, bytearray)]
         return literals[0] if literals else None
 
-    async def mark_seen(self, uid: int) -> None:
-        await self._run(self.client.uid("store", str(uid), "+FLAGS.SILENT", r"(\Seen)"))
+    async def mark_seen(self, uid: int) -> bool:
+        """True when the server confirms the flag (it answers with the message's new FLAGS);
+        a UID this connection does not know yet is silently ignored by the server."""
+        resp = await self._run(self.client.uid("store", str(uid), "+FLAGS", r"(\Seen)"))
+        return resp.result == "OK" and any(
+            isinstance(x, bytes | str) and (m := _UID.search(x if isinstance(x, bytes)
+                                                            else x.encode())) is not None
+            and int(m.group(1)) == uid for x in resp.lines)
 
     async def append(self, raw: bytes, folder: str) -> None:
         resp = await self._run(self.client.append(raw, mailbox=_quote(folder), flags=r"(\Seen)"))
