@@ -5,7 +5,8 @@ Real Dovecot + the SMTP front, the embedded nx-27017 store. What is timed is wha
 process: start-up, the brain's loading, every role) until every lead has its first letter; then
 every lead replies at once and `run --role all --until-idle` again until every reply is answered.
 Wall-clock time of the commands, from start to exit. The send cap is lifted
-(SALES_AGENT_EMAIL_PER_MINUTE) to measure the machinery, not the mailbox's politeness.
+(SALES_AGENT_EMAIL_PER_MINUTE) and the human pace is off (SALES_AGENT_REPLY_DELAY_SECONDS=0)
+to measure the machinery, not the mailbox's politeness.
 
     .venv/bin/python bench/e2e.py [--leads 1000] [--in-process] [--recovery]
 
@@ -75,6 +76,7 @@ class Rig:
         self.boxes = [self.mail.add_user() for _ in range(leads)]
         self.env = {"SALES_AGENT_DATA_DIR": str(self.root / "data"),
                     "SALES_AGENT_EMAIL_PER_MINUTE": "100000",
+                    "SALES_AGENT_REPLY_DELAY_SECONDS": "0",  # no human pace: the machinery
                     "SALES_AGENT_CONSOLE_PORT": str(mailfix.free_port()),
                     **self.mail.env(self.agent)}
         os.environ.update(self.env)
