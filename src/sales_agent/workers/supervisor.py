@@ -135,8 +135,12 @@ async def run_roles_until(roles: list[Role], health: Health, *, until_idle: bool
     tasks.append(asyncio.create_task(health.publish_forever(), name="health"))
     try:
         if until_idle:
-            while not all(r.finished or r.idle() for r in roles):
+            # all quiet at IDLE_CHECKS looks in a row: what one role just handed to another (a
+            # reply the reader stored, a letter the logic queued) is claimed in between
+            stable = 0
+            while stable < IDLE_CHECKS:
                 await asyncio.sleep(POLL)
+                stable = stable + 1 if all(r.finished or r.idle() for r in roles) else 0
         else:
             await asyncio.gather(*tasks)
     finally:
