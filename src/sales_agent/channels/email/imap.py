@@ -22,6 +22,7 @@ from ...errors import ChannelAuthError, ChannelError
 T = TypeVar("T")
 _UID = re.compile(rb"UID (\d+)")
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+SIZES_CHUNK = 100
 _NEWS = re.compile(r"^\d+ (EXISTS|RECENT)")
 
 
@@ -127,16 +128,19 @@ class ImapSession:
     async def sizes(self, uids: list[int]) -> dict[int, int]:
         """RFC822.SIZE of many messages in one command (UIDs the server no longer has are left
         out)."""
-        if not uids:
-            return {}
-        resp = await self._run(self.client.uid("fetch", ",".join(map(str, uids)),
-                                               "(RFC822.SIZE)"))
-        found = {}
-        for line in resp.lines:
-            if isinstance(line, bytes | bytearray):
-                uid, size = _UID.search(bytes(line)), _SIZE.search(bytes(line))
-                if uid and size:
-                    found[int(uid.group(1))] = int(size.group(1))
+        found: dict[int, int] = {}
+        # in chunks: aioimaplib reads a long untagged answer in time that grows faster than its
+        # length — 1,000 UIDs in one FETCH outlived the command timeout, so after a backlog the
+        # reader reconnected forever and read nothing
+        for start in range(0, len(uids), SIZES_CHUNK):
+            chunk = uids[start:start + SIZES_CHUNK]
+            resp = await self._run(self.client.uid("fetch", ",".join(map(str, chunk)),
+                                                   "(RFC822.SIZE)"))
+            for line in resp.lines:
+                if isinstance(line, bytes | bytearray):
+                    uid, size = _UID.search(bytes(line)), _SIZE.search(bytes(line))
+                    if uid and size:
+                        found[int(uid.group(1))] = int(size.group(1))
         return found
 
     async def fetch(self, uid: int, limit: int | None = None) -> bytes | None:
