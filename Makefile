@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := dovecot-imapd dovecot-lmtpd chromium chromium-driver fonts-dejavu-core poppler-utils docker-compose
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-unit test-integration test-e2e lint bench clean apt
+.PHONY: setup run test test-unit test-integration test-e2e lint bench brain brain-bench clean apt
 
 setup: apt $(STAMP)
 
@@ -50,6 +50,15 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/store.py
+
+# Rebuild the reply classifier's model from data/brain/ (a few minutes on 2 cores); the artifact
+# is committed, so a fresh clone needs this only after the training data changes.
+brain: setup
+	$(BIN)/sales-agent brain train
+
+# The classifier on the held-out split (figures recorded in BENCHMARKS.md).
+brain-bench: setup
+	$(BIN)/python bench/brain.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

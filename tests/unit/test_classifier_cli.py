@@ -1,4 +1,5 @@
-"""`sales-agent classify` as a subprocess: stdin and file, order kept, bad lines reported."""
+"""`sales-agent classify` as a subprocess: stdin and file, one output line per input line in
+order (a blank line is an empty reply: other, for review), bad lines reported."""
 
 from __future__ import annotations
 
@@ -27,11 +28,12 @@ def run(args: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]:
 
 def check(stdout: str) -> None:
     out = [json.loads(line) for line in stdout.splitlines()]
-    assert [o["id"] for o in out] == ["a", None, 7, "no-text", "c", "d"]
+    assert [o["id"] for o in out] == ["a", None, 7, "no-text", "c", None, "d"]
     assert out[0] == {"id": "a", "intent": "presentation", "contact": None, "until": None,
-                      "confidence": out[0]["confidence"]}
+                      "confidence": out[0]["confidence"], "review": out[0]["review"]}
     assert 0 < out[0]["confidence"] <= 1
-    assert set(out[1]) == {"id", "error"} and "error" in out[3] and "error" in out[5]
+    assert set(out[1]) == {"id", "error"} and "error" in out[3] and "error" in out[6]
+    assert (out[5]["intent"], out[5]["review"]) == ("other", True)
     assert (out[2]["intent"], out[2]["until"]) == ("later", "2026-10-13")
     assert (out[4]["intent"], out[4]["contact"]) == ("redirect", "@denis_brand")
 

@@ -13,7 +13,7 @@ app = typer.Typer(
 
 # Each module registers its commands on `app` when imported.
 _COMMAND_MODULES = ("contacts", "run", "classify", "parse_email", "analytics", "sandbox", "admin",
-                    "telegram")
+                    "telegram", "brain")
 for _name in _COMMAND_MODULES:
     try:
         importlib.import_module(f"{__name__}.{_name}")

@@ -39,10 +39,14 @@ def classify_command(
     """Classify lead replies offline: {"id", "text", "date"?} per line → intent and slots."""
     configure_logging()
     from ..brain.classifier.jsonl import classify_line  # the brain loads only for this command
+    from ..brain.classifier.model import ModelUnavailable, load_model
 
+    try:
+        load_model()
+    except ModelUnavailable as e:
+        fail(str(e))
     out = sys.stdout
     for line in _lines(file):
-        if not line.strip():
-            continue  # blank lines carry no message
+        line = line.rstrip("\r\n")
         out.write(json.dumps(classify_line(line), ensure_ascii=False) + "\n")
         out.flush()

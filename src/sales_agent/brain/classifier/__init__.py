@@ -1,4 +1,4 @@
-"""The offline reply classifier: header and lemma rules, contacts, dates, an example vote.
+"""The offline reply classifier: the lead's own words, certain rules, a trained calibrated model.
 
     from sales_agent.brain.classifier import classify, Classification, detect_language
 """

@@ -1,122 +1,126 @@
-"""`classify`: headers → lemma rules → contact → dates → a nearest-example vote for the rest.
+"""`classify`: the lead's own words → certain rules → the trained model → slots → review.
 
-Mixed replies resolve in this order (CONTRACT.md): instructions to the agent are `other`; an
-autoresponder is `auto_reply`; a named colleague beats a refusal (`redirect`); a positive ask
-(demo, then presentation) beats a refusal of something else ("не надо презентацию, лучше демо");
-"don't write" is `stop`; a future date to write again is `later`; then soft refusals, questions
-about the product, plain interest. What the rules cannot settle goes to the example vote.
+Certain rules decide alone: auto-reply headers (RFC 3834) and an explicit stop command (a stop
+anywhere wins, even inside an injection or a mixed ask). Everything else is the model's
+calibrated verdict; `review` is set when its confidence is under the intent's threshold (chosen
+by cross-validation on training data), when a refusal is possible but not certain, when the text
+looks like an attempt to instruct us, or when a redirect names a stranger's domain.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from ...domain.model import Intent
-from .dates import pick_until
+from .contacts import extract_contact
+from .dates import find_dates, pick_until
 from .headers import auto_reply_reason
+from .model import ModelUnavailable, Reading, load_model
 from .result import Classification
-from .signals import Signals, read_signals
-from .text import clean, drop_quoted, for_model, split_signature
+from .rules import HUGE, stop_command, unreadable
+from .text import own_text
 
 log = logging.getLogger(__name__)
-_LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
-FAR_CALL_DAYS = 14  # "созвонимся через месяц" is a postponement, not a call request
+CERTAIN = 0.99
+FREE_MAIL = frozenset({"gmail.com", "yandex.ru", "ya.ru", "mail.ru", "bk.ru", "list.ru",
+                       "inbox.ru", "rambler.ru", "outlook.com", "hotmail.com", "yahoo.com",
+                       "icloud.com", "proton.me", "protonmail.com", "gmx.de"})
 
 
 def classify(text: str, *, date: datetime | None = None, channel: str = "email",
              subject: str | None = None, headers: Mapping[str, str] | None = None,
              sender: str | None = None) -> Classification:
-    """Classify one reply (the lead's new text only). Never raises; junk is `other`."""
+    """Classify one reply. Never raises for any text; a missing model raises ModelUnavailable
+    (one line naming the rebuild command) because every verdict would be wrong without it."""
+    del channel  # the model reads the style itself; kept for callers and the contract
     try:
         return _classify(text, _aware(date), subject, headers, sender)
-    except Exception:  # a rule bug must not stop the agent: a human looks at it instead
-        log.exception("classifier failed; answering other")
-        return Classification(Intent.OTHER, 0.1, reasons=("the classifier failed on this text",))
+    except ModelUnavailable:
+        raise
+    except Exception:  # a bug must not stop the agent: a human looks at it instead
+        log.exception("classifier failed; answering other for review")
+        return _nothing("the classifier failed on this text")
+
+
+def _nothing(why: str) -> Classification:
+    return Classification(Intent.OTHER, 0.2, reasons=(why,), review=True)
 
 
 def _classify(text: str, now: datetime, subject: str | None,
               headers: Mapping[str, str] | None, sender: str | None) -> Classification:
-    body, _signature = split_signature(drop_quoted(clean(text)))
+    if len(text or "") > HUGE:
+        return _nothing("far too long to be a reply")
+    body = own_text(text)
     header = auto_reply_reason(headers, subject)
-    if not _LETTERS.search(body) and not header:
-        return Classification(Intent.OTHER, 0.2, reasons=("no words to read",))
-    s = read_signals(body, now, sender)
     if header:
-        s.auto_reply = True
-        s.reasons.append(header)
-    decided = _decide(s, now)
-    if decided is None:
-        from .knn import vote  # the model loads on first need only
+        return _slotted(Classification(Intent.AUTO_REPLY, CERTAIN, reasons=(header,),
+                                       certain=True), body, now, sender)
+    junk = unreadable(body)
+    if junk:
+        return _nothing(junk)
+    reading = load_model().read(body)
+    stop = stop_command(body)
+    verdict = _verdict(reading, stop, body, sender)
+    return _slotted(verdict, body, now, sender)
 
-        decided = vote(for_model(body), s)
-    intent, confidence, runner_up, runner_conf = decided
+
+def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
+             ) -> Classification:
+    model = load_model()
+    (best, p_best), (second, p_second) = reading.ranked()[:2]
+    p_stop = reading.probabilities.get(Intent.STOP, 0.0)
+    reasons = [f"model: {best.value} {p_best:.0%}, then {second.value} {p_second:.0%}"]
+    if stop and not (best is Intent.REDIRECT and extract_contact(body, sender)[0]):
+        return Classification(Intent.STOP, max(CERTAIN, p_best if best is Intent.STOP else 0),
+                              runner_up=best if best is not Intent.STOP else second,
+                              reasons=(f"asks to stop: «{stop}»", *reasons),
+                              tags=reading.tags, certain=True)
+    review = p_best < model.threshold(best)
+    refusal_risk = best is not Intent.STOP and p_stop >= model.refusal_threshold
+    if refusal_risk:
+        reasons.append(f"maybe a refusal (stop {p_stop:.0%})")
+    if best is Intent.STOP and review:
+        refusal_risk = True
+    injection = reading.tag_probabilities.get("injection", 0.0) >= model.injection_threshold
+    if injection and best not in (Intent.OTHER, Intent.STOP):
+        review = True
+        reasons.append("reads like an instruction to us")
+    if review:
+        reasons.append(f"under the {best.value} threshold {model.threshold(best):.2f}")
+    return Classification(best, p_best, runner_up=second, runner_up_confidence=p_second,
+                          reasons=tuple(reasons), review=review or refusal_risk,
+                          refusal_risk=refusal_risk, tags=reading.tags)
+
+
+def _slotted(c: Classification, body: str, now: datetime, sender: str | None
+             ) -> Classification:
+    """The contact and the date for the intents that carry them."""
+    contact, until, reasons, review = None, None, list(c.reasons), c.review
+    if c.intent in (Intent.REDIRECT, Intent.AUTO_REPLY):
+        contact, why = extract_contact(body, sender)
+        if contact:
+            reasons.append(why)
+        if c.intent is Intent.REDIRECT and contact and stranger_domain(contact, sender):
+            review = True  # a stranger's address is not written to on a reply's word alone
+            reasons.append("the colleague's address is at another domain")
+    if c.intent in (Intent.LATER, Intent.REDIRECT, Intent.AUTO_REPLY):
+        found = [d for d in find_dates(body, now) if d.day > now.date()]
+        until = pick_until(found, auto_reply=c.intent is Intent.AUTO_REPLY)
     return Classification(
-        intent=intent, confidence=round(confidence, 3), contact=_contact_for(intent, s),
-        until=_until_for(intent, s), runner_up=runner_up, runner_up_confidence=runner_conf,
-        reasons=tuple(s.reasons),
-    )
+        intent=c.intent, confidence=round(c.confidence, 3), contact=contact, until=until,
+        runner_up=c.runner_up, reasons=tuple(reasons),
+        runner_up_confidence=round(c.runner_up_confidence, 3), review=review,
+        refusal_risk=c.refusal_risk, tags=c.tags, certain=c.certain)
 
 
-Decision = tuple[Intent, float, Intent | None, float]
-
-
-def _decide(s: Signals, now: datetime) -> Decision | None:
-    def says(intent: Intent, conf: float, why: str, second: Intent | None = None) -> Decision:
-        s.reasons.append(why)
-        return intent, conf, second, conf - 0.2 if second else 0.0
-
-    far = bool(s.dates) and max(d.day for d in s.dates) > now.date() + timedelta(FAR_CALL_DAYS)
-    if s.injection:
-        return says(Intent.OTHER, 0.95, "the text tries to instruct the agent")
-    if s.auto_reply:
-        return says(Intent.AUTO_REPLY, 0.95, "autoresponder wording",
-                    Intent.REDIRECT if s.contact else None)
-    # An address with a person-word, a redirect cue, or nothing else asked: a colleague named.
-    if s.contact and (s.contact_named or s.has("redirect") or not s.has(
-            "presentation", "demo", "question_product", "stop_hard", "stop_soft")):
-        return says(Intent.REDIRECT, 0.9, "sends us to someone else",
-                    Intent.LATER if s.dates else None)
-    if s.has("other") and not s.has("question_product"):  # an offer to us, a bill, a parcel
-        return says(Intent.OTHER, 0.8, "unrelated: someone selling or billing")
-    if s.has("demo"):
-        if far:
-            return says(Intent.LATER, 0.8, "a call, but not before a later date", Intent.DEMO)
-        return says(Intent.DEMO, 0.9, "asks for a demo, a call or a trial",
-                    Intent.PRESENTATION if s.has("presentation") else None)
-    if s.has("presentation"):
-        return says(Intent.PRESENTATION, 0.9, "asks for materials")
-    if s.has("stop_hard") and not (s.dates and any(d.role in ("until", "after") for d in s.dates)):
-        return says(Intent.STOP, 0.95, "asks us to stop writing")
-    if s.dates and not s.has("question_product", "other", "hostile"):
-        return says(Intent.LATER, 0.9 if s.has("later", "later_verb", "stop_soft") else 0.75,
-                    "a date to write again: " + ", ".join(d.phrase for d in s.dates))
-    if s.has("stop_soft", "stop_hard") or (s.negated and not s.hits - {"question_word"}):
-        return says(Intent.STOP, 0.9, "refuses")
-    if s.has("redirect"):
-        return says(Intent.REDIRECT, 0.7, "sends us to someone else, no address given")
-    if s.has("question_product"):
-        return says(Intent.QUESTION, 0.85, "asks about the product",
-                    Intent.INTERESTED if s.has("interested") else None)
-    if s.has("other", "hostile"):
-        return says(Intent.OTHER, 0.8, "unrelated or hostile")
-    if s.has("later"):
-        return says(Intent.LATER, 0.7, "asks to be contacted later, no date")
-    return None  # interest alone, a bare question, or nothing known: the example vote settles
-
-
-def _contact_for(intent: Intent, s: Signals) -> str | None:
-    return s.contact if intent in (Intent.REDIRECT, Intent.AUTO_REPLY) else None
-
-
-def _until_for(intent: Intent, s: Signals):
-    if intent in (Intent.LATER, Intent.REDIRECT):
-        return pick_until(s.dates)
-    if intent is Intent.AUTO_REPLY:
-        return pick_until(s.dates, auto_reply=True)
-    return None
+def stranger_domain(contact: str, sender: str | None) -> bool:
+    if "@" not in (sender or "") or contact.startswith("@"):
+        return False
+    theirs = contact.rsplit("@", 1)[1]
+    own = (sender or "").strip().lower().rsplit("@", 1)[1]
+    return theirs != own and theirs not in FREE_MAIL and own not in FREE_MAIL
 
 
 def _aware(date: datetime | None) -> datetime:

@@ -6,7 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
+from ...domain.model import Intent
 from .engine import classify
+from .result import Classification
+
+_BLANK = Classification(Intent.OTHER, 0.2, reasons=("a blank line",), review=True)
 
 
 def _when(value: Any) -> datetime | None:
@@ -18,8 +22,12 @@ def _when(value: Any) -> datetime | None:
 
 
 def classify_line(line: str) -> dict[str, Any]:
-    """The contract's output for one JSON line; a bad line gives {"id", "error"}, never raises."""
+    """The contract's output for one JSON line; a bad line gives {"id", "error"}. A blank line
+    is an empty reply (other, for review), so output lines stay one per input line. Only a
+    missing model (ModelUnavailable) raises: no line could be answered without it."""
     message_id: Any = None
+    if not line.strip():
+        return _BLANK.as_json(None)
     try:
         record = json.loads(line)
         if not isinstance(record, dict):

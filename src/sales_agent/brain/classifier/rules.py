@@ -1,0 +1,66 @@
+"""The few things that are certain without a model.
+
+- an explicit stop command («отпишите», «больше не пишите», "unsubscribe", "stop emailing me"):
+  a stop anywhere in the reply wins — inside a long letter, a mixed ask or a prompt injection;
+- no words we can read (emoji, binary junk, another script, an empty reply, a megabyte dump):
+  nothing to act on.
+Auto-reply headers live in headers.py, addresses in contacts.py, dates in dates.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STOP_COMMAND = re.compile(
+    r"\bотпиш(ите|и)\b|(хочу|хотим|прошу|просим|дайте)\s+отписаться|(прошу|просим)\s+отписать|"
+    r"\b(больше|более)\s+(мне\s+|нам\s+|сюда\s+|на\s+(этот|мой|наш)\s+\S+\s+)?"
+    r"(не\s+)(пишите|писать|присылайте|присылать|звоните|беспокойте|шлите|слать)\b|"
+    r"\bне\s+(пишите|присылайте|шлите|беспокойте)\s+(мне\s+|нам\s+|сюда\s+)?"
+    r"(больше|более|никогда|никогда\s+больше)\b|"
+    r"\bникогда\s+(больше\s+)?(мне\s+|нам\s+)?не\s+(пишите|звоните|присылайте)\b|"
+    r"\b(удалите|исключите|уберите)\s+(меня|нас|мой\s+(адрес|email|e-mail|почту|контакт|номер)|"
+    r"мои\s+(данные|контакты)|наш\s+(адрес|email|контакт))\b|"
+    r"\bпрекратите\s+(рассылку|писать|слать|присылать|спамить|мне\s+писать)\b|"
+    r"\bne\s+pishite\s+(mne\s+|nam\s+)?bolshe\b|\botpishite\b|"
+    r"\bunsubscribe\s+(me|us)\b|(please|pls|want\s+to|wish\s+to|like\s+to|need\s+to)\s+"
+    r"unsubscribe\b|\bopt\s+me\s+out\b|"
+    r"\bstop\s+(e-?mailing|writing|sending|contacting|messaging|spamming)\b|"
+    r"\b(don'?t|do\s+not|never)\s+(ever\s+)?(e-?mail|write|contact|message|text)\s+"
+    r"(to\s+)?(me|us)\s+(again|anymore|any\s+more|ever)\b|"
+    r"\bnever\s+(write|email|contact)\s+(me\s+|us\s+)?again\b|"
+    r"\b(remove|delete|take)\s+(me|us|my\s+(address|email|data|details))\s+"
+    r"(from|off)\b|\berase\s+my\s+(data|details|address)\b",
+    re.I)
+# "Не пишите больше письма, лучше позвоните": the refusal is of one channel, not of us.
+_CONTRAST = re.compile(r"^[^.!?\n]{0,30}?\b(лучше|а\s+лучше|зато|instead|rather|"
+                       r"(но|а|but)\s+(позвоните|звоните|call|пишите\s+в|напишите\s+в))\b")
+_LONE_STOP = re.compile(r"^\W*(stop|стоп|отписка|отписаться|unsubscribe)\W*$", re.I)
+_LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
+_READABLE = re.compile(r"[a-zа-яё0-9.,!?:;\-—–()«»\"'@/+%]", re.I)
+HUGE = 200_000  # characters: no person writes this much; a dump or an attack, not a reply
+
+
+def stop_command(text: str) -> str | None:
+    """The words of an explicit stop command in the lead's own text, or None."""
+    low = text.lower().replace("ё", "е")
+    m = _STOP_COMMAND.search(low)
+    if m and _CONTRAST.search(low[m.end():]):
+        m = None
+    m = m or _LONE_STOP.match(low)
+    if m is None:
+        for line in low.splitlines():  # "STOP." on a line of its own, among other lines
+            m = _LONE_STOP.match(line)
+            if m:
+                break
+    return m.group(0).strip() if m else None
+
+
+def unreadable(text: str) -> str | None:
+    """Why the text cannot be read as a reply (no words, junk, another script), or None."""
+    if not _LETTERS.search(text):
+        return "no words of the lead's own to read"
+    visible = [ch for ch in text if not ch.isspace()]
+    readable = sum(1 for ch in visible if _READABLE.match(ch))
+    if readable < 0.6 * len(visible):
+        return "mostly symbols or a script we do not read"
+    return None
