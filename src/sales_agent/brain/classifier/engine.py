@@ -107,6 +107,8 @@ def _slotted(c: Classification, body: str, now: datetime, sender: str | None
             reasons.append("the colleague's address is at another domain")
     if c.intent in (Intent.LATER, Intent.REDIRECT, Intent.AUTO_REPLY):
         found = [d for d in find_dates(body, now) if d.day > now.date()]
+        if c.intent is Intent.REDIRECT:  # only "she is back on…", "after…": when to write her
+            found = [d for d in found if d.role in ("return", "after")]
         until = pick_until(found, auto_reply=c.intent is Intent.AUTO_REPLY)
     return Classification(
         intent=c.intent, confidence=round(c.confidence, 3), contact=contact, until=until,

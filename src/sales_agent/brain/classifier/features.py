@@ -26,8 +26,9 @@ SCOPE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "—", "–", "-", "но",
                         "just", "rather", "however", "please", "пожалуйста", "и", "and"})
 _PLACEHOLDERS = (
     (re.compile(r"\S+@\S+\.\w+"), " zzemail "),
-    (re.compile(r"(?<![\w@])@[a-z][a-z0-9_]{3,}", re.I), " zzhandle "),
-    (re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+", re.I), " zzlink "),
+    (re.compile(r"(?<![\w@])@[a-z][a-z0-9_]{3,}|(https?://)?\b(t|telegram)\.me/\w+", re.I),
+     " zzhandle "),  # as contacts.py reads them: t.me/name is a handle
+    (re.compile(r"https?://\S+|www\.\S+", re.I), " zzlink "),
     (re.compile(r"\b\d{1,2}[:.]\d{2}\b(?![.:/]\d)|\b\d{1,2}\s*(am|pm)\b", re.I), " zztime "),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"), " zzdate "),
     (re.compile(r"\d+"), " zznum "),
