@@ -10,6 +10,7 @@ looks like an attempt to instruct us, or when a redirect names a stranger's doma
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -24,6 +25,8 @@ from .text import own_text
 
 log = logging.getLogger(__name__)
 CERTAIN = 0.99
+_WRITE_THEN = re.compile(r"(напиш|пиши|свяж|обращ|обрат|contact|reach|write|e-?mail)\w*\b",
+                         re.I)
 FREE_MAIL = frozenset({"gmail.com", "yandex.ru", "ya.ru", "mail.ru", "bk.ru", "list.ru",
                        "inbox.ru", "rambler.ru", "outlook.com", "hotmail.com", "yahoo.com",
                        "icloud.com", "proton.me", "protonmail.com", "gmx.de"})
@@ -107,8 +110,9 @@ def _slotted(c: Classification, body: str, now: datetime, sender: str | None
             reasons.append("the colleague's address is at another domain")
     if c.intent in (Intent.LATER, Intent.REDIRECT, Intent.AUTO_REPLY):
         found = [d for d in find_dates(body, now) if d.day > now.date()]
-        if c.intent is Intent.REDIRECT:  # only "she is back on…", "after…": when to write her
-            found = [d for d in found if d.role in ("return", "after")]
+        if c.intent is Intent.REDIRECT:  # "write to him in December", "she is back on…" only
+            found = [d for d in found if d.role in ("return", "after")
+                     or _WRITE_THEN.search(body[max(0, d.start - 40): d.start])]
         until = pick_until(found, auto_reply=c.intent is Intent.AUTO_REPLY)
     return Classification(
         intent=c.intent, confidence=round(c.confidence, 3), contact=contact, until=until,
