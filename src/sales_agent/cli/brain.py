@@ -22,11 +22,14 @@ def train_command(
 ) -> None:
     """Train, calibrate and write the model with its manifest (a minute or two on 2 cores)."""
     configure_logging()
-    from ..brain.classifier.corpus import HOLDOUT_FILE
+    from ..brain.classifier.corpus import DATA_DIR, HOLDOUT_FILE
     from ..brain.classifier.model import ARTIFACT
     from ..brain.classifier.train import train
 
     paths = list(data) if data else None
+    if paths is None and not (DATA_DIR / "train.jsonl").exists():
+        typer.echo(f"warning: {DATA_DIR / 'train.jsonl'} is missing: training on the seed "
+                   "examples only gives a weak model", err=True)
     for path in paths or []:
         if path.name == HOLDOUT_FILE:
             fail(f"{path} is the held-out split: training never reads it")
