@@ -16,12 +16,13 @@ from datetime import UTC, datetime
 
 from ...domain.model import Intent
 from .contacts import extract_contact
-from .dates import find_dates, pick_until
+from .dates import find_dates
 from .headers import auto_reply_reason
 from .model import ModelUnavailable, Reading, load_model
 from .result import Classification
 from .rules import HUGE, stop_command, unreadable
-from .text import own_text
+from .slots import read_slots
+from .text import detect_language, own_text
 
 log = logging.getLogger(__name__)
 CERTAIN = 0.99
@@ -59,14 +60,14 @@ def _classify(text: str, now: datetime, subject: str | None,
     header = auto_reply_reason(headers, subject)
     if header:
         return _slotted(Classification(Intent.AUTO_REPLY, CERTAIN, reasons=(header,),
-                                       certain=True), body, now, sender)
+                                       certain=True), text, body, now, sender)
     junk = unreadable(body)
     if junk:
         return _nothing(junk)
     reading = load_model().read(body)
     stop = stop_command(body)
     verdict = _verdict(reading, stop, body, sender)
-    return _slotted(verdict, body, now, sender)
+    return _slotted(verdict, text, body, now, sender)
 
 
 def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
@@ -97,28 +98,35 @@ def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
                           refusal_risk=refusal_risk, tags=reading.tags)
 
 
-def _slotted(c: Classification, body: str, now: datetime, sender: str | None
+def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str | None
              ) -> Classification:
-    """The contact and the date for the intents that carry them."""
+    """The contact and the date for the intents that carry them (slots.py reads them)."""
     contact, until, reasons, review = None, None, list(c.reasons), c.review
-    if c.intent in (Intent.REDIRECT, Intent.AUTO_REPLY):
-        contact, why = extract_contact(body, sender)
-        if contact:
-            reasons.append(why)
-        if c.intent is Intent.REDIRECT and contact and stranger_domain(contact, sender):
-            review = True  # a stranger's address is not written to on a reply's word alone
-            reasons.append("the colleague's address is at another domain")
-    if c.intent in (Intent.LATER, Intent.REDIRECT, Intent.AUTO_REPLY):
-        found = [d for d in find_dates(body, now) if d.day > now.date()]
-        if c.intent is Intent.REDIRECT:  # "write to him in December", "she is back on…" only
-            found = [d for d in found if d.role in ("return", "after")
-                     or _WRITE_THEN.search(body[max(0, d.start - 40): d.start])]
-        until = pick_until(found, auto_reply=c.intent is Intent.AUTO_REPLY)
+    if c.intent in (Intent.REDIRECT, Intent.AUTO_REPLY, Intent.LATER):
+        slots = read_slots(raw, now=now, sender=sender, lang=detect_language(body),
+                           auto_reply=c.intent is Intent.AUTO_REPLY)
+        if c.intent is not Intent.LATER and slots.contact:
+            contact = slots.contact
+            reasons.append(slots.contact_reason or f"contact {contact}")
+            if c.intent is Intent.REDIRECT and slots.contact_is_foreign_domain:
+                review = True  # a stranger's address is not written to on a reply's word alone
+                reasons.append("the colleague's address is at another domain")
+        until = slots.until
+        if c.intent is Intent.REDIRECT and until and not _write_then(body, now):
+            until = None  # "she starts on Monday" is no date to write again
     return Classification(
         intent=c.intent, confidence=round(c.confidence, 3), contact=contact, until=until,
         runner_up=c.runner_up, reasons=tuple(reasons),
         runner_up_confidence=round(c.runner_up_confidence, 3), review=review,
         refusal_risk=c.refusal_risk, tags=c.tags, certain=c.certain)
+
+
+def _write_then(body: str, now: datetime) -> bool:
+    """A date the lead ties to writing to the colleague: "write to him in December", "she is
+    back on…", "after…"."""
+    return any(d.role in ("return", "after") or _WRITE_THEN.search(body[max(0, d.start - 40):
+                                                                         d.start])
+               for d in find_dates(body, now) if d.day > now.date())
 
 
 def stranger_domain(contact: str, sender: str | None) -> bool:
