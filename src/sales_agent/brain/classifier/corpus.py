@@ -1,7 +1,8 @@
 """Labelled replies in the corpus format (LABELS.md): reading, checking and de-duplicating.
 
-Training reads data/brain/train.jsonl and data/brain/seed.jsonl (the old example bank and the
-shared samples). The held-out split (data/brain/holdout.jsonl) is read by bench/brain.py only.
+Training reads data/brain/train.jsonl and data/brain/seed.jsonl (the old example bank; the shared
+samples are a check on the classifier and are never trained on). The held-out split
+(data/brain/holdout.jsonl) is read by bench/brain.py only.
 """
 
 from __future__ import annotations
