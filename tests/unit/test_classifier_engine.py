@@ -175,3 +175,11 @@ def test_public_api_and_field_order_are_stable() -> None:
     assert not c.ambiguous and Classification(Intent.OTHER, 0.3, review=True).ambiguous
     assert c.as_json("x") == {"id": "x", "intent": "stop", "contact": None, "until": None,
                               "confidence": 1.0, "review": False}
+
+
+@pytest.mark.parametrize(("text", "acted"), [
+    ("Хм.", False), ("Ну не знаю", False), ("Да", True), ("нет", True),
+])
+def test_a_word_or_two_is_acted_on_only_when_the_model_is_sure(text: str, acted: bool) -> None:
+    c = verdict(text)
+    assert (not c.review) is acted and (c.confidence >= 0.9 or c.review)

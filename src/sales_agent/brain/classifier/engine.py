@@ -26,6 +26,8 @@ from .text import detect_language, own_text
 
 log = logging.getLogger(__name__)
 CERTAIN = 0.99
+SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the model is sure
+_WORD = re.compile(r"[a-zа-яё0-9]+", re.I)
 _WRITE_THEN = re.compile(r"(напиш|пиши|свяж|обращ|обрат|contact|reach|write|e-?mail)\w*\b",
                          re.I)
 FREE_MAIL = frozenset({"gmail.com", "yandex.ru", "ya.ru", "mail.ru", "bk.ru", "list.ru",
@@ -82,6 +84,8 @@ def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
                               reasons=(f"asks to stop: «{stop}»", *reasons),
                               tags=reading.tags, certain=True)
     review = p_best < model.threshold(best)
+    if len(_WORD.findall(body)) <= SHORT_WORDS and p_best < SHORT_BAR:
+        review = True  # «Хм.», «Посмотрим»: a word or two carry little evidence either way
     refusal_risk = best is not Intent.STOP and p_stop >= model.refusal_threshold
     if refusal_risk:
         reasons.append(f"maybe a refusal (stop {p_stop:.0%})")
