@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from sales_agent.store import Store
-from sales_agent.workers import runner
+from sales_agent.workers import supervisor
 from tests.e2e.golden_players import (
     START,
     EmailPlayer,
@@ -58,7 +58,7 @@ def player(request: pytest.FixtureRequest, store: Store, settings_env: dict[str,
         request.getfixturevalue("telegram_env")
         return TelegramPlayer(store, api=request.getfixturevalue("telegram_api"), chat=880001)
     # The sandbox has no server to wait for: a shorter idle poll keeps the suite quick.
-    monkeypatch.setattr(runner, "POLL", 0.05)
+    monkeypatch.setattr(supervisor, "POLL", 0.05)
     return SandboxPlayer(store)
 
 

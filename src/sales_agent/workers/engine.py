@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..brain.classifier import Classification, classify, detect_language
+from ..brain.classifier.model import ModelUnavailable
+from ..brain.classifier.settle import settle
 from ..brain.classifier.slots import Slots, read_slots
 from ..domain.actions import (
     Action,
@@ -49,9 +51,8 @@ log = logging.getLogger(__name__)
 CLASSIFY_SECONDS = 20.0
 
 
-def _for_review(c: Classification) -> Classification:
-    """Marks a verdict for a human where the classifier supports it (`review`)."""
-    return replace(c, review=True) if hasattr(c, "review") else c
+def _for_human(why: str) -> Classification:
+    return Classification(Intent.OTHER, 0.0, reasons=(why,), review=True)
 
 
 class Engine:
@@ -173,23 +174,16 @@ class Engine:
                 sender=item.get("sender")), timeout=CLASSIFY_SECONDS)
         except TimeoutError:
             log_event("classify_timeout", level=logging.ERROR, key=item["key"])
-            c = Classification(Intent.OTHER, 0.0, reasons=("the classifier took too long",))
-            c = _for_review(c)
+            c = _for_human("the classifier took too long")
+        except ModelUnavailable as e:  # one clear line; the reply waits for a human, not lost
+            log_event("classifier_unavailable", level=logging.ERROR, key=item["key"], why=str(e))
+            c = _for_human(str(e))
         if item.get("auto_reply") and c.intent is not Intent.AUTO_REPLY:
-            c = replace(c, intent=Intent.AUTO_REPLY, reasons=(*c.reasons, "auto-reply headers"))
-        if c.ambiguous and self.llm is not None:
-            c = await self._second_opinion(item, c, at)
+            c = replace(c, intent=Intent.AUTO_REPLY, review=False,
+                        reasons=(*c.reasons, "auto-reply headers"))
+        if c.review and self.llm is not None:  # only unsure verdicts go to the LLM
+            c = await settle(self.llm, item.get("text") or "", c, at.date(), item.get("sender"))
         return c
-
-    async def _second_opinion(self, item: dict[str, Any], c: Classification,
-                              at: datetime) -> Classification:
-        candidates = [str(i) for i in (c.intent, c.runner_up) if i]
-        verdict = await self.llm.classify(item.get("text") or "", candidates=candidates, date=at)
-        if verdict is None:
-            return c
-        return replace(c, intent=Intent(verdict.intent), confidence=verdict.confidence,
-                       contact=verdict.contact or c.contact, until=verdict.until or c.until,
-                       reasons=(*c.reasons, "settled by the LLM"))
 
     async def _company(self, contact: Contact, event: Event) -> CompanyState:
         """Only cold messages look at the company: a reply is answered whatever colleagues do."""
