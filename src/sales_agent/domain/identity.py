@@ -40,16 +40,25 @@ def key_kind(key: str) -> str:
     return "id"
 
 
+
+# Mailboxes anyone can open: a colleague there says nothing about the company.
 FREE_MAIL = frozenset({
-    "gmail.com", "googlemail.com", "yandex.ru", "ya.ru", "yandex.com", "mail.ru", "bk.ru",
-    "inbox.ru", "list.ru", "internet.ru", "rambler.ru", "outlook.com", "hotmail.com", "live.com",
-    "icloud.com", "me.com", "yahoo.com", "proton.me", "protonmail.com", "gmx.com", "aol.com",
+    "gmail.com", "googlemail.com", "yandex.ru", "yandex.com", "ya.ru", "yandex.by", "yandex.kz",
+    "mail.ru", "bk.ru", "inbox.ru", "list.ru", "internet.ru", "rambler.ru", "lenta.ru",
+    "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com",
+    "mac.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "aol.com", "zoho.com",
+    "tut.by", "ukr.net",
 })
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "msk", "spb"}
 
 
-def company_domain(email: str | None) -> str | None:
-    """The domain that stands for a company, or None for free mail and no email."""
-    if not email or "@" not in email:
+def company_domain(address: str | None) -> str | None:
+    """"ivan@msk.shop.co.uk" → "shop.co.uk"; None for a handle, no address or a free-mail box."""
+    if not address or "@" not in address.strip("@"):
         return None
-    domain = email.rsplit("@", 1)[1].strip().lower()
-    return None if domain in FREE_MAIL else domain
+    host = address.rsplit("@", 1)[1].lower().strip(". >")
+    if host in FREE_MAIL:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])

@@ -129,7 +129,7 @@ class ContactRepository:
             either.append({"company": contact.company})
         domain = company_domain(contact.email)
         if domain:
-            either.append({"email": {"$regex": "@" + re.escape(domain) + "$"}})
+            either.append({"email": {"$regex": "[@.]" + re.escape(domain) + "$"}})
         if not either:
             return []
         cursor = self.collection.find({"$or": either, "_id": {"$ne": contact.id}}).limit(200)

@@ -30,15 +30,6 @@ _DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай
                         r"contact|reach|write|email|forward|colleague|deputy|absence", re.I)
 
 
-# Mailboxes anyone can open: a colleague there says nothing about the company.
-FREE_MAIL = frozenset({
-    "gmail.com", "googlemail.com", "yandex.ru", "yandex.com", "ya.ru", "yandex.by", "yandex.kz",
-    "mail.ru", "bk.ru", "inbox.ru", "list.ru", "internet.ru", "rambler.ru", "lenta.ru",
-    "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com",
-    "mac.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "aol.com", "zoho.com",
-    "tut.by", "ukr.net",
-})
-_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "msk", "spb"}
 
 
 @dataclass(frozen=True)
@@ -52,18 +43,6 @@ class FoundContact:
     @property
     def why(self) -> str:
         return ("a colleague named: " if self.named else "an address given: ") + self.address
-
-
-def company_domain(address: str | None) -> str | None:
-    """"ivan@msk.shop.co.uk" → "shop.co.uk"; None for a handle or a free-mail box."""
-    if not address or "@" not in address.strip("@"):
-        return None
-    host = address.rsplit("@", 1)[1].lower().strip(". >")
-    if host in FREE_MAIL:
-        return None
-    labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
 
 
 def _own(address: str, sender: str | None, signature: str) -> bool:

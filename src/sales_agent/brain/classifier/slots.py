@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ...domain.identity import company_domain
 from .contact_names import colleague_name, referred_name
-from .contacts import EMAIL, company_domain, find_contact
+from .contacts import EMAIL, find_contact
 from .dates import FoundDate, find_dates, pick_date
 from .offered import may_pick, offered_in_quote, pick_offered
 from .text import clean, split_signature
