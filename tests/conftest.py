@@ -46,6 +46,7 @@ def settings_env(mongo_uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         "SALES_AGENT_MONGODB_DB": "t_" + secrets.token_hex(4),
         "SALES_AGENT_DATA_DIR": str(tmp_path / "data"),
         "SALES_AGENT_REPLY_DELAY_SECONDS": "0",  # a human pace is for leads, not for tests
+        "SALES_AGENT_POLL_SECONDS": "0.05",  # `--until-idle` ends sooner; nothing else changes
     }
     for k, v in env.items():
         monkeypatch.setenv(k, v)

@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     telegram_per_minute: int = Field(600, ge=1)
     telegram_user_per_minute: int = Field(20, ge=1)
     worker_lease: float = Field(30.0, gt=0)  # seconds a claim is held; renewed while working
+    # how often an idle role looks for work; `--until-idle` ends after four quiet looks
+    poll_seconds: float = Field(0.25, gt=0, le=10)
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     attachments_dir: Path = PROJECT_ROOT / "attachments"

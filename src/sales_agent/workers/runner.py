@@ -61,23 +61,25 @@ async def run_workers(store: Store, settings: Settings, roles: set[str], *, unti
     with contextlib.suppress(Exception):  # the store may be down now: the roles will wait
         await free_dead_owners(store.inbox, store.outbox)
     stop_channel = _channel_stopper(store, health, channels)
+    poll = settings.poll_seconds
     tasks: list[Role] = []
     if "scheduler" in roles:
         quiet = Quiet()
         tasks.append(Role("scheduler", stepping(
-            "scheduler", lambda: _scheduled(store, clock), health, stop_channel, quiet), quiet))
+            "scheduler", lambda: _scheduled(store, clock), health, stop_channel, quiet, poll=poll),
+            quiet))
     if "logic" in roles:  # only the logic role loads the brain (knowledge base, morphology, LLM)
         engine = build_engine(store, settings, clock)
         logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
         quiet = Quiet()
         tasks.append(Role("logic", stepping(
-            "logic", _with_takeover(logic.process_one, store), health, stop_channel, quiet),
-            quiet))
+            "logic", _with_takeover(logic.process_one, store), health, stop_channel, quiet,
+            poll=poll), quiet))
     for ch in channels:
         quiet = Quiet()
         tasks.append(Role(f"{ch.route}-out", stepping(
-            f"{ch.route}-out", ch.sender.send_one, health, stop_channel, quiet, part=ch.route),
-            quiet))
+            f"{ch.route}-out", ch.sender.send_one, health, stop_channel, quiet, part=ch.route,
+            poll=poll), quiet))
         tasks.append(Role(f"{ch.route}-in", _pump(ch, health, stop_channel),
                           _caught_up(ch.channel)))
     if "console" in roles and not until_idle:
@@ -85,7 +87,7 @@ async def run_workers(store: Store, settings: Settings, roles: set[str], *, unti
 
         tasks.append(Role("console", lambda: serve_console(settings, store)))
     try:
-        await run_roles_until(tasks, health, until_idle=until_idle)
+        await run_roles_until(tasks, health, until_idle=until_idle, poll=poll)
     finally:
         for ch in channels:
             with contextlib.suppress(Exception):

@@ -65,7 +65,8 @@ class Quiet:
 
 def stepping(name: str, step: Callable[[], Awaitable[bool]], health: Health,
              on_auth_failure: Callable[[str, ChannelAuthError], Awaitable[None]],
-             quiet: Quiet, part: str | None = None) -> Callable[[], Awaitable[None]]:
+             quiet: Quiet, part: str | None = None, poll: float = POLL
+             ) -> Callable[[], Awaitable[None]]:
     """A role's loop around `step` (one unit of work; False when there was none): outages of
     its channel (`part`) or of the store wait with back-off and are logged once each."""
     part = part or name
@@ -102,7 +103,7 @@ def stepping(name: str, step: Callable[[], Awaitable[bool]], health: Health,
                 await asyncio.sleep(0)  # let the other roles in between two items
             else:
                 quiet.count += 1
-                await asyncio.sleep(POLL)
+                await asyncio.sleep(poll)
 
     return loop
 
@@ -129,7 +130,8 @@ async def supervise(role: Role, health: Health) -> None:
         await backoff.wait()
 
 
-async def run_roles_until(roles: list[Role], health: Health, *, until_idle: bool) -> None:
+async def run_roles_until(roles: list[Role], health: Health, *, until_idle: bool,
+                          poll: float = POLL) -> None:
     """Every role in its own task; forever, or (until_idle) until all are idle at once."""
     tasks = [asyncio.create_task(supervise(r, health), name=f"role-{r.name}") for r in roles]
     tasks.append(asyncio.create_task(health.publish_forever(), name="health"))
@@ -139,7 +141,7 @@ async def run_roles_until(roles: list[Role], health: Health, *, until_idle: bool
             # reply the reader stored, a letter the logic queued) is claimed in between
             stable = 0
             while stable < IDLE_CHECKS:
-                await asyncio.sleep(POLL)
+                await asyncio.sleep(poll)
                 stable = stable + 1 if all(r.finished or r.idle() for r in roles) else 0
         else:
             await asyncio.gather(*tasks)
