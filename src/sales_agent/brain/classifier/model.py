@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 from .vectors import TfidfBlock, Vectors
 
 MODEL_DIR = Path(__file__).with_name("model")
