@@ -4,7 +4,9 @@ Everything is decided on the training data by cross-validation: the calibration
 (CalibratedClassifierCV), the review threshold of each intent (the lowest confidence at which
 out-of-fold verdicts of that intent are still right often enough), the refusal-risk threshold
 and the injection threshold. The held-out split is never read here. Runs in about a minute on
-2 cores; the same data gives the same model (fixed seeds, sorted inputs).
+2 cores; the same data gives the same model (fixed seeds, sorted inputs). The fitted pipeline is
+written as plain numpy arrays (export.py, model.write_artifact) once they are shown to give
+scikit-learn's numbers, so `classify` never imports scikit-learn.
 """
 
 from __future__ import annotations
