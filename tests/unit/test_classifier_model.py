@@ -35,14 +35,14 @@ def test_the_committed_model_matches_its_manifest() -> None:
 
 
 def test_a_missing_model_is_one_line_naming_the_rebuild_command(tmp_path: Path) -> None:
-    done = run(["classify"], LINE + "\n", model=tmp_path / "absent.joblib")
+    done = run(["classify"], LINE + "\n", model=tmp_path / "absent.npz")
     assert done.returncode == 1 and done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "sales-agent brain train" in lines[0]
 
 
 def test_a_corrupt_model_is_one_line_naming_the_rebuild_command(tmp_path: Path) -> None:
-    broken = tmp_path / "brain.joblib"
+    broken = tmp_path / "brain.npz"
     broken.write_bytes(ARTIFACT.read_bytes()[:5000])
     broken.with_suffix(".manifest.json").write_text(
         json.dumps({"artifact_sha256": file_sha256(broken)}), encoding="utf-8")
@@ -55,14 +55,14 @@ def test_a_corrupt_model_is_one_line_naming_the_rebuild_command(tmp_path: Path) 
 def test_training_never_reads_the_held_out_split(tmp_path: Path) -> None:
     holdout = tmp_path / "holdout.jsonl"
     holdout.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    done = run(["brain", "train", "--data", str(holdout), "--out", str(tmp_path / "m.joblib")])
+    done = run(["brain", "train", "--data", str(holdout), "--out", str(tmp_path / "m.npz")])
     assert done.returncode == 1 and "held-out" in done.stderr
-    assert not (tmp_path / "m.joblib").exists()
+    assert not (tmp_path / "m.npz").exists()
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed corpus not present")
 def test_brain_train_builds_a_model_that_classify_loads(tmp_path: Path) -> None:
-    out = tmp_path / "seed.joblib"
+    out = tmp_path / "seed.npz"
     done = run(["brain", "train", "--data", str(SEED), "--out", str(out)])
     assert done.returncode == 0, done.stderr
     manifest = json.loads(out.with_suffix(".manifest.json").read_text(encoding="utf-8"))

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
+from .intent import Intent  # its own module: the classifier reads replies without pydantic
+
 
 class Status(StrEnum):
     NEW = "new"  # not yet written to
@@ -18,18 +20,6 @@ class Status(StrEnum):
     DEMO = "demo"  # demo requested, manager told
     IGNORED = "ignored"  # no reply after the follow-ups
     HANDOFF = "handoff"  # waiting for a human
-
-
-class Intent(StrEnum):
-    STOP = "stop"
-    PRESENTATION = "presentation"
-    DEMO = "demo"
-    REDIRECT = "redirect"
-    LATER = "later"
-    QUESTION = "question"
-    INTERESTED = "interested"
-    AUTO_REPLY = "auto_reply"
-    OTHER = "other"
 
 
 class Channel(StrEnum):

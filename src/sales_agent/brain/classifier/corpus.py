@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 
 DATA_DIR = Path(__file__).resolve().parents[4] / "data" / "brain"
 TRAINING_FILES = ("train.jsonl", "seed.jsonl", "corrections.jsonl")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 from .contacts import extract_contact
 from .dates import find_dates
 from .headers import auto_reply_reason

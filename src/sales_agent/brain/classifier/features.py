@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion
+from typing import TYPE_CHECKING
 
 from .text import lemma, tokens
+
+if TYPE_CHECKING:  # only training fits features; `classify` reads them with vectors.py
+    from sklearn.pipeline import FeatureUnion
 
 NEGATORS = frozenset({"не", "ни", "нет", "без", "нельзя", "no", "not", "never", "nor", "without",
                       "don't", "dont", "doesn't", "won't", "cannot", "can't", "isn't", "aren't",
@@ -24,6 +25,7 @@ NEGATORS = frozenset({"не", "ни", "нет", "без", "нельзя", "no", 
 SCOPE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "—", "–", "-", "но", "а", "лучше",
                         "просто", "зато", "давать", "давайте", "только", "but", "instead",
                         "just", "rather", "however", "please", "пожалуйста", "и", "and"})
+CHAR_NGRAMS = (2, 5)  # character n-gram lengths, inside word boundaries
 _PLACEHOLDERS = (
     (re.compile(r"\S+@\S+\.\w+"), " zzemail "),
     (re.compile(r"(?<![\w@])@[a-z][a-z0-9_]{3,}|(https?://)?\b(t|telegram)\.me/\w+", re.I),
@@ -71,17 +73,17 @@ def char_view(text: str) -> str:
 
 
 def make_features() -> FeatureUnion:
-    """A fresh, unfitted feature extractor (training builds one per fold)."""
+    """A fresh, unfitted feature extractor (training builds one per fold). vectors.py repeats
+    its transform with numpy alone: a change here needs the same change there (export.py
+    refuses an artifact where the two disagree)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
     return FeatureUnion([
         ("words", TfidfVectorizer(analyzer=word_ngrams, sublinear_tf=True, min_df=1,
-                                  dtype=_float32())),
-        ("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=char_view, ngram_range=(2, 5),
-                                  sublinear_tf=True, min_df=2, max_features=80_000,
-                                  dtype=_float32())),
+                                  dtype=np.float32)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=char_view,
+                                  ngram_range=CHAR_NGRAMS, sublinear_tf=True, min_df=2,
+                                  max_features=80_000, dtype=np.float32)),
     ])
-
-
-def _float32():
-    import numpy as np
-
-    return np.float32

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 from .engine import classify
 from .result import Classification
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ...domain.model import Intent
+from ...domain.intent import Intent
 from .engine import stranger_domain
 from .result import Classification
 from .text import own_text

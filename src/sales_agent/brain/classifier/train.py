@@ -4,7 +4,9 @@ Everything is decided on the training data by cross-validation: the calibration
 (CalibratedClassifierCV), the review threshold of each intent (the lowest confidence at which
 out-of-fold verdicts of that intent are still right often enough), the refusal-risk threshold
 and the injection threshold. The held-out split is never read here. Runs in about a minute on
-2 cores; the same data gives the same model (fixed seeds, sorted inputs).
+2 cores; the same data gives the same model (fixed seeds, sorted inputs). The fitted pipeline is
+written as plain numpy arrays (export.py, model.write_artifact) once they are shown to give
+scikit-learn's numbers, so `classify` never imports scikit-learn.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
 
 from .corpus import Item, deduplicated, read_items, training_paths
+from .export import to_vectors, verify
 from .features import make_features
-from .model import ARTIFACT, FORMAT, file_sha256, manifest_for
+from .model import ARTIFACT, FORMAT, file_sha256, manifest_for, write_artifact
 from .text import own_text
 
 SEED = 20261118
@@ -41,6 +44,10 @@ TARGET_ERROR = {"stop": 0.005, "redirect": 0.01}
 DEFAULT_TARGET_ERROR = 0.02
 MIN_TAG_SUPPORT = 12
 CERTAIN_REFUSAL_RECALL = 0.99  # a refusal caught by "stop" or "refusal risk" this often
+VERIFY_TEXTS = 300  # training texts on which the exported arrays must equal scikit-learn
+# Texts with few or no known features: the edges of the exported transform.
+VERIFY_EDGES = ("", "👍", "?", "ок", "Не надо", "ni demo, ni prezentatsii ne nado",
+                "zzemail zznum 12:30 01.12.2026 https://t.me/someone")
 
 
 @dataclass
@@ -94,8 +101,6 @@ def _refusal_threshold(proba: np.ndarray, classes: list[str], y: np.ndarray) -> 
 
 def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int = FOLDS,
           log=print) -> Report:
-    import joblib
-
     started = time.perf_counter()
     paths = paths or training_paths()
     if not paths:
@@ -124,13 +129,14 @@ def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int =
         cv_acted_wrongly=float(np.mean(acted & (best != y))),
         seconds=0.0,
     )
-    bundle: dict[str, Any] = {
-        "format": FORMAT, "features": features, "intents": intents, "tags": tags,
-        "tag_names": tag_names, "thresholds": thresholds, "refusal_threshold": refusal,
-        "injection_threshold": 0.5,
-    }
+    vectors = to_vectors(features, intents, tags, tag_names)
+    step = max(1, len(texts) // VERIFY_TEXTS)
+    worst = verify(vectors, features, intents, tags, [*VERIFY_EDGES, *texts[::step]])
+    log(f"exported model equals scikit-learn's to {worst:.1e}")
+    meta: dict[str, Any] = {"thresholds": thresholds, "refusal_threshold": refusal,
+                            "injection_threshold": 0.5}
     out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(bundle, out, compress=3)
+    write_artifact(out, vectors, meta)
     report.seconds = round(time.perf_counter() - started, 1)
     _write_manifest(out, paths, items, report, thresholds, refusal, tag_names)
     log(f"wrote {out} ({out.stat().st_size // 1024} KiB) in {report.seconds} s: "
