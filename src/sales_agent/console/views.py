@@ -8,6 +8,7 @@ from typing import Any
 from ..analytics.funnel import funnel
 from ..domain.model import Contact, Message, Status
 from ..service.company import Company, company_of
+from ..service.corrections import InboundVerdict, inbound_verdicts
 from ..service.waiting import Waiting, waiting_for
 from ..settings import Settings
 from ..store import Store
@@ -58,6 +59,7 @@ class ContactPage:
     last_intent: str | None
     waiting: list[Waiting]  # what the outbox still holds for this lead, when and why
     company: Company  # colleagues at the same company and the state of cold outreach there
+    verdicts: dict[str, InboundVerdict]  # by message id: how each inbound one was understood
 
 
 async def contact_page(store: Store, key: str) -> ContactPage:
@@ -68,7 +70,8 @@ async def contact_page(store: Store, key: str) -> ContactPage:
     last_intent = next((str(m.intent) for m in reversed(messages) if m.intent), None)
     return ContactPage(contact, messages, notices, referred, last_intent,
                        await waiting_for(store, contact.id, now_utc()),
-                       await company_of(store, contact))
+                       await company_of(store, contact),
+                       await inbound_verdicts(store, messages))
 
 
 async def handoff_queue(store: Store) -> list[tuple[dict[str, Any], Contact | None]]:
