@@ -80,7 +80,7 @@ class CorrectionRepository:
         if not message_ids:
             return {}
         cursor = self.collection.find({"_id": {"$in": message_ids}})
-        return {c.message_id: c for c in (_from_doc(d) async for d in cursor)}
+        return {d["_id"]: _from_doc(d) async for d in cursor}
 
     async def all(self) -> list[Correction]:
         """Oldest first (by number), the order of the exported corpus."""
