@@ -67,7 +67,8 @@ async def test_a_correction_is_stored_and_used_by_the_running_engine_at_once(
     assert answer.status_code == 303 and "note=corrected" in answer.headers["location"]
     stored = await store.corrections.get(first.id)
     assert stored is not None and stored.intents == ("interested",)
-    assert stored.text == own_text(UNSURE) and stored.old.intent == "later" and stored.old.review is True
+    assert stored.text == own_text(UNSURE)
+    assert stored.old.intent == "later" and stored.old.review is True
     assert stored.channel == "sandbox" and stored.language == "ru" and stored.n == 1
     chat = (await console_client.get(f"/contacts/{lead.id}/chat")).text
     assert "исправлено оператором" in chat and 'class="badge in-interested"' in chat

@@ -2,8 +2,8 @@
 
 Training reads data/brain/train.jsonl, data/brain/seed.jsonl (the old example bank; the shared
 samples are a check on the classifier and are never trained on) and, when present,
-data/brain/corrections.jsonl (the operator's corrections, `sales-agent brain export`). The held-out split
-(data/brain/holdout.jsonl) is read by bench/brain.py only.
+data/brain/corrections.jsonl (the operator's corrections, `sales-agent brain export`). The
+held-out split (data/brain/holdout.jsonl) is read by bench/brain.py only.
 """
 
 from __future__ import annotations
