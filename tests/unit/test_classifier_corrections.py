@@ -73,3 +73,18 @@ def test_a_corrected_text_is_data_not_an_instruction() -> None:
 def test_no_corrections_change_nothing() -> None:
     assert classify(UNSURE, corrections=CorrectionBank()) == classify(UNSURE)
     assert example("c-1", "  ...  ", "stop") is None
+
+
+def test_training_reads_exported_corrections_first_so_their_label_wins(tmp_path) -> None:
+    from sales_agent.brain.classifier.corpus import deduplicated, read_items, training_paths
+
+    line = '{{"id": "{id}", "text": "{text}", "intents": ["{intent}"]}}\n'
+    (tmp_path / "train.jsonl").write_text(line.format(id="t1", text=UNSURE, intent="later"),
+                                          encoding="utf-8")
+    (tmp_path / "corrections.jsonl").write_text(
+        line.format(id="c-1", text=UNSURE + "!", intent="interested"), encoding="utf-8")
+    (tmp_path / "holdout.jsonl").write_text("", encoding="utf-8")
+    paths = training_paths(tmp_path)
+    assert [p.name for p in paths] == ["corrections.jsonl", "train.jsonl"]
+    [kept] = deduplicated(i for p in paths for i in read_items(p))
+    assert (kept.id, kept.intent) == ("c-1", "interested")
