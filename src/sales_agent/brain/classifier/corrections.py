@@ -10,8 +10,9 @@ someone who asked us not to:
 - a correction *away from* stop (or from a possible refusal) applies only to an identical text:
   «…не пишите больше» appended to a corrected letter is still a stop.
 
-The texts are the leads' own words; they are compared, never obeyed. The bank is immutable: a
-running agent builds a new one when the corrections change (workers/corrections.py).
+Auto-reply headers (RFC 3834) and unreadable texts are decided before the model and never reach
+this look-up. The texts are the leads' own words; they are compared, never obeyed. The bank is
+immutable: a running agent builds a new one when the corrections change (workers/corrections.py).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def consult(verdict: Classification, body: str, bank: CorrectionBank | None
         runner_up=verdict.intent if verdict.intent is not corrected else verdict.runner_up,
         runner_up_confidence=verdict.confidence,
         reasons=(_reason(match, f"was {verdict.intent.value}"), *verdict.reasons),
-        review=review, refusal_risk=False, tags=verdict.tags, certain=verdict.certain)
+        # The operator's stop is not for an LLM to reconsider; any other label may be.
+        review=review, refusal_risk=False, tags=verdict.tags, certain=corrected is Intent.STOP)
 
 
 def _reason(match: Match, note: str) -> str:
