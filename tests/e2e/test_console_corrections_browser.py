@@ -41,5 +41,6 @@ async def test_operator_corrects_an_intent_on_the_conversation_page(
     assert "исправлено оператором" in corrected.text
     assert corrected.find_element(By.CSS_SELECTOR, ".in-interested").text \
         == labels.INTENTS["interested"]
-    chrome.execute_script("document.querySelector('.chat').scrollTop = 0")
+    chrome.execute_script("document.querySelector('.chat').scrollTop = 0;"
+                          "document.querySelector('.correct details').open = true")
     shot(chrome, "correction")

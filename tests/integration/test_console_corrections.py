@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
@@ -93,11 +93,17 @@ async def test_a_second_correction_replaces_the_first(
     await run_workers(store, console_settings, {"logic"}, until_idle=True,
                       clock=Clock(working_hour()))
     [reply] = await _inbound(store, lead.id)
-    for intent in ("question", "presentation"):
+    for intent in ("question", "later"):
         await form_post(console_client, f"/contacts/{lead.id}/correct",
-                        {"message_id": reply.id, "intent": intent})
-    assert [c.intents for c in await store.corrections.all()] == [("presentation",)]
-    assert (await store.corrections.get(reply.id)).n == 1  # type: ignore[union-attr]
+                        {"message_id": reply.id, "intent": intent, "until": "2027-01-15",
+                         "colleague": "boss@romashka.example"})
+    [stored] = await store.corrections.all()
+    assert stored.intents == ("later",) and stored.n == 1
+    assert stored.until == date(2027, 1, 15) and stored.contact is None  # later has no contact
+    bad_date = await form_post(console_client, f"/contacts/{lead.id}/correct",
+                               {"message_id": reply.id, "intent": "demo", "until": "15.01"})
+    assert "note=not_corrected" in bad_date.headers["location"]
+    assert (await store.corrections.get(reply.id)).intents == ("later",)  # type: ignore[union-attr]
 
 
 async def test_bad_corrections_are_refused(console_client: httpx.AsyncClient, store: Store,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Form
 from fastapi.responses import RedirectResponse
 
@@ -14,14 +16,17 @@ router = APIRouter()
 
 @router.post("/contacts/{key}/correct")
 async def correct(key: str, store: StoreDep, message_id: str = Form(...),
-                  intent: str = Form(...)) -> RedirectResponse:
+                  intent: str = Form(...), colleague: str = Form(""),
+                  until: str = Form("")) -> RedirectResponse:
+    """`colleague` and `until` are optional: by default the slots the agent read are kept."""
     contact = await store.contacts.get(key)
     code = "corrected"
-    if contact.erased:
+    try:
+        if contact.erased:
+            raise InputError("the lead's texts were erased")
+        day = date.fromisoformat(until) if until.strip() else None
+        await correct_intent(store, contact.id, message_id, intent,
+                             contact=colleague.strip() or None, until=day)
+    except (InputError, ValueError):  # ValueError: a date the browser would not send
         code = "not_corrected"
-    else:
-        try:
-            await correct_intent(store, contact.id, message_id, intent)
-        except InputError:
-            code = "not_corrected"
     return RedirectResponse(f"/contacts/{contact.id}?note={code}#chat", status_code=303)
