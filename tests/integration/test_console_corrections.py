@@ -161,3 +161,23 @@ def test_export_never_overwrites_the_held_out_split(settings_env: dict[str, str]
                           timeout=120)
     assert done.returncode != 0 and "another corpus file" in done.stderr
     assert not (tmp_path / "holdout.jsonl").exists()
+
+
+async def test_a_correction_to_stop_stops_the_next_lead_who_writes_nearly_the_same(
+        console_client: httpx.AsyncClient, store: Store, console_settings: Settings) -> None:
+    text = "У нас сейчас другой подрядчик по отзывам, работаем с ним уже три года"
+    first = await _lead_who_replied(store, console_settings, text)
+    clock = Clock(working_hour())
+    worker = LogicWorker(store, build_engine(store, console_settings, clock), clock=clock,
+                         owner="logic-test")
+    await _drain(worker)
+    [reply] = await _inbound(store, first.id)
+    assert str(reply.intent) != "stop"
+    await form_post(console_client, f"/contacts/{first.id}/correct",
+                    {"message_id": reply.id, "intent": "stop"})
+
+    second = await _lead_who_replied(store, console_settings, text + ", так что спасибо")
+    await _drain(worker)
+    [theirs] = await _inbound(store, second.id)
+    assert str(theirs.intent) == "stop" and "operator correction c-1" in theirs.decision
+    assert str((await store.contacts.get(second.id)).status) == "stopped"
