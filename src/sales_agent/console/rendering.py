@@ -30,6 +30,7 @@ _env.filters.update(
     share=format_share,
 )
 _env.globals["CSRF_FIELD"] = CSRF_FIELD
+_env.globals["INTENT_CODES"] = list(labels.INTENTS)  # the correction menu, in contract order
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -8,6 +8,7 @@ from typing import Any
 from ..analytics.funnel import funnel
 from ..domain.model import Contact, Message, Status
 from ..service.company import Company, company_of
+from ..service.corrections import InboundVerdict, inbound_verdicts
 from ..service.waiting import Waiting, waiting_for
 from ..settings import Settings
 from ..store import Store
@@ -58,6 +59,7 @@ class ContactPage:
     last_intent: str | None
     waiting: list[Waiting]  # what the outbox still holds for this lead, when and why
     company: Company  # colleagues at the same company and the state of cold outreach there
+    verdicts: dict[str, InboundVerdict]  # by message id: how each inbound one was understood
 
 
 async def contact_page(store: Store, key: str) -> ContactPage:
@@ -65,10 +67,17 @@ async def contact_page(store: Store, key: str) -> ContactPage:
     messages = await store.messages.for_contact(contact.id)
     notices = [n for n in await store.notifications.open() if n.get("contact_id") == contact.id]
     referred = await store.contacts.find(contact.referred_by) if contact.referred_by else None
-    last_intent = next((str(m.intent) for m in reversed(messages) if m.intent), None)
+    verdicts = await inbound_verdicts(store, messages)
+    last_intent = next((_understood(m, verdicts) for m in reversed(messages) if m.intent), None)
     return ContactPage(contact, messages, notices, referred, last_intent,
                        await waiting_for(store, contact.id, now_utc()),
-                       await company_of(store, contact))
+                       await company_of(store, contact), verdicts)
+
+
+def _understood(m: Message, verdicts: dict[str, InboundVerdict]) -> str:
+    """The operator's correction when there is one, else the agent's reading."""
+    v = verdicts.get(m.id)
+    return v.correction.intent if v and v.correction else str(m.intent)
 
 
 async def handoff_queue(store: Store) -> list[tuple[dict[str, Any], Contact | None]]:

@@ -1,8 +1,9 @@
 """A deletion request (152-FZ): the person is forgotten, their addresses stay blocked.
 
 What is erased: the name, the addresses (kept only as digests on the do-not-contact list), the
-texts of every message in and out, and the texts waiting in the queues. What stays: the contact's
-id, company, status and the times of the messages, so the funnel still counts them.
+texts of every message in and out, the texts waiting in the queues, and the operator's
+corrections of their replies. What stays: the contact's id, company, status and the times of the
+messages, so the funnel still counts them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ async def erase_contact(store: Store, contact: Contact, now: datetime) -> None:
         {"$set": {"text": ERASED, "subject": None, "decision": None, "attachments": []}})
     await store.notifications.collection.update_many(
         {"contact_id": contact.id}, {"$set": {"text": ERASED}})
+    # An operator's correction keeps the lead's words as a training example: gone with them.
+    await store.corrections.delete_for_contact(contact.id)
     await store.contacts.update(
         contact.id, name="", email=None, telegram=None, telegram_chat_id=None, note="",
         products=[], bot_token=None, erased=True, updated_at=now)

@@ -13,6 +13,7 @@ from ..errors import StoreError
 from ..settings import Settings
 from . import constants as c
 from .contacts import ContactRepository
+from .corrections import CorrectionRepository
 from .embedded import EmbeddedServer, ensure_embedded
 from .health import HealthBoard
 from .messages import MessageRepository
@@ -40,6 +41,7 @@ class Store:
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
         self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])
         self.health = HealthBoard(self.db[c.HEALTH])
+        self.corrections = CorrectionRepository(self.db[c.CORRECTIONS])
 
     @property
     def address(self) -> str:
@@ -72,6 +74,7 @@ class Store:
         await self.db[c.REVIEWS].create_index([("company_key", 1), ("date", 1)])
         await self.notifications.ensure_indexes()
         await self.quarantine.ensure_indexes()
+        await self.corrections.ensure_indexes()
 
     async def close(self) -> None:
         await self.client.close()

@@ -43,6 +43,7 @@ from ..settings import Settings
 from ..store import Store
 from ..store.timeutil import from_ts, to_ts
 from .clock import Clock
+from .corrections import CorrectionsFeed
 from .logs import log_event
 from .outgoing import Outgoing
 from .routing import history_channel
@@ -62,6 +63,7 @@ class Engine:
         self.store, self.settings, self.outgoing = store, settings, outgoing
         self.clock, self.routes, self.llm = clock, routes, llm
         self.policy = policy or policy_from(settings)
+        self.corrections = CorrectionsFeed(store)  # the operator's, read again when they change
 
     async def process(self, item: dict[str, Any]) -> str:
         """Decide on one claimed inbox item and apply the decision. Returns what happened."""
@@ -165,13 +167,14 @@ class Engine:
         if item.get("command") == "/stop":
             return Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
         at = from_ts(item.get("at")) or self.clock.now()
+        corrections = await self.corrections.current()
         # Off the event loop, with a time limit: a pathological text must not stall the other
         # roles; past the limit a human reads it (the thread finishes on its own).
         try:
             c = await asyncio.wait_for(asyncio.to_thread(
                 classify, item.get("text") or "", date=at, channel=item.get("channel", "email"),
                 subject=item.get("subject"), headers=item.get("headers") or {},
-                sender=item.get("sender")), timeout=CLASSIFY_SECONDS)
+                sender=item.get("sender"), corrections=corrections), timeout=CLASSIFY_SECONDS)
         except TimeoutError:
             log_event("classify_timeout", level=logging.ERROR, key=item["key"])
             c = _for_human("the classifier took too long")

@@ -1,8 +1,9 @@
 """Labelled replies in the corpus format (LABELS.md): reading, checking and de-duplicating.
 
-Training reads data/brain/train.jsonl and data/brain/seed.jsonl (the old example bank; the shared
-samples are a check on the classifier and are never trained on). The held-out split
-(data/brain/holdout.jsonl) is read by bench/brain.py only.
+Training reads data/brain/train.jsonl, data/brain/seed.jsonl (the old example bank; the shared
+samples are a check on the classifier and are never trained on) and, when present,
+data/brain/corrections.jsonl (the operator's corrections, `sales-agent brain export`). The
+held-out split (data/brain/holdout.jsonl) is read by bench/brain.py only.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 from ...domain.intent import Intent
 
 DATA_DIR = Path(__file__).resolve().parents[4] / "data" / "brain"
-TRAINING_FILES = ("train.jsonl", "seed.jsonl", "corrections.jsonl")
+# corrections.jsonl (`sales-agent brain export`: the operator's corrections) comes first, so that
+# where it repeats a text of the other files the operator's label is the one de-duplication keeps.
+TRAINING_FILES = ("corrections.jsonl", "train.jsonl", "seed.jsonl")
 HOLDOUT_FILE = "holdout.jsonl"
 _INTENTS = {i.value for i in Intent}
 

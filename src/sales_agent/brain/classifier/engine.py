@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from ...domain.intent import Intent
 from .contacts import extract_contact
+from .corrections import CorrectionBank, consult
 from .dates import find_dates
 from .headers import auto_reply_reason
 from .model import ModelUnavailable, Reading, load_model
@@ -37,12 +38,14 @@ FREE_MAIL = frozenset({"gmail.com", "yandex.ru", "ya.ru", "mail.ru", "bk.ru", "l
 
 def classify(text: str, *, date: datetime | None = None, channel: str = "email",
              subject: str | None = None, headers: Mapping[str, str] | None = None,
-             sender: str | None = None) -> Classification:
+             sender: str | None = None,
+             corrections: CorrectionBank | None = None) -> Classification:
     """Classify one reply. Never raises for any text; a missing model raises ModelUnavailable
-    (one line naming the rebuild command) because every verdict would be wrong without it."""
+    (one line naming the rebuild command) because every verdict would be wrong without it.
+    `corrections`: the operator's corrected replies, which outrank the model (corrections.py)."""
     del channel  # the model reads the style itself; kept for callers and the contract
     try:
-        return _classify(text, _aware(date), subject, headers, sender)
+        return _classify(text, _aware(date), subject, headers, sender, corrections)
     except ModelUnavailable:
         raise
     except Exception:  # a bug must not stop the agent: a human looks at it instead
@@ -55,7 +58,8 @@ def _nothing(why: str) -> Classification:
 
 
 def _classify(text: str, now: datetime, subject: str | None,
-              headers: Mapping[str, str] | None, sender: str | None) -> Classification:
+              headers: Mapping[str, str] | None, sender: str | None,
+              corrections: CorrectionBank | None = None) -> Classification:
     if len(text or "") > HUGE:
         return _nothing("far too long to be a reply")
     body = own_text(text)
@@ -68,7 +72,7 @@ def _classify(text: str, now: datetime, subject: str | None,
         return _nothing(junk)
     reading = load_model().read(body)
     stop = stop_command(body)
-    verdict = _verdict(reading, stop, body, sender)
+    verdict = consult(_verdict(reading, stop, body, sender), body, corrections)
     return _slotted(verdict, text, body, now, sender)
 
 

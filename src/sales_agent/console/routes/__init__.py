@@ -4,6 +4,7 @@ from . import (
     analytics,
     auth,
     contacts,
+    corrections,
     funnel,
     handoff,
     imports,
@@ -13,5 +14,6 @@ from . import (
     unsubscribe,
 )
 
-ROUTERS = [auth.router, contacts.router, imports.router, handoff.router, funnel.router,
-           analytics.router, sandbox.router, status.router, quarantine.router, unsubscribe.router]
+ROUTERS = [auth.router, contacts.router, corrections.router, imports.router, handoff.router,
+           funnel.router, analytics.router, sandbox.router, status.router, quarantine.router,
+           unsubscribe.router]

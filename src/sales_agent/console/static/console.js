@@ -9,6 +9,8 @@
     scroll();
     setInterval(function () {
       if (document.hidden) return;
+      // Not while the operator is choosing a correction: the new fragment would reset it.
+      if (box.contains(document.activeElement)) return;
       fetch(box.dataset.poll, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
         .then(function (r) { return r.ok && !r.redirected ? r.text() : null; })
         .then(function (html) {
