@@ -98,7 +98,7 @@ async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
     box = mail_server.add_user()
     await add_contact(store, name="Ольга", company="ООО «Тест»", email=box.address)
     await queue_first_mails(store)
-    item = await store.outbox.claim_due("dead-worker", now=WEDNESDAY.timestamp() + 60, lease=3)
+    item = await store.outbox.claim_due("dead-worker", now=WEDNESDAY.timestamp() + 60, lease=1)
     assert item is not None
     settings = load_settings()
     channel = EmailChannel.from_settings(settings)
@@ -107,6 +107,7 @@ async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
                           charts_dir=settings.data_dir / "charts")
     await channel.send(sender._message(item))  # the send happened; then the worker died
     await channel.close()
+    await asyncio.sleep(1.2)  # its lease runs out ("dead-worker" names no process to look up)
 
     restarted = email_worker(agent_env, WEDNESDAY + timedelta(minutes=10), "--until-idle")
     _, err = await asyncio.to_thread(restarted.communicate, timeout=120)
