@@ -23,6 +23,7 @@ from rich.table import Table
 from sales_agent.service.contacts import build_contact
 from sales_agent.settings import load_settings
 from sales_agent.store import Store
+from sales_agent.store.items import OutboxItem
 
 
 async def bench(size: int, progress: Progress) -> dict[str, float]:
@@ -36,7 +37,8 @@ async def bench(size: int, progress: Progress) -> dict[str, float]:
         for i in range(size):
             c = build_contact(f"Lead {i}", "Co", email=f"lead{i}@example.com")
             await store.contacts.add(c)
-            await store.outbox.put(f"k{i}", {"contact_id": c.id, "route": "email"}, due=now)
+            await store.outbox.put(OutboxItem(key=f"k{i}", contact_id=c.id, route="email"),
+                                   due=now)
             emails.append(c.email)
             progress.advance(task)
         inserts = 2 * size / (time.perf_counter() - t0)
@@ -45,17 +47,17 @@ async def bench(size: int, progress: Progress) -> dict[str, float]:
         # as a worker does: claim with a lease, then complete (the item leaves "pending")
         while item := await store.outbox.claim_due("bench", now=now + 1, lease=60,
                                                    where={"route": "email"}):
-            await store.outbox.complete(item["_id"], "bench", now=now + 1)
+            await store.outbox.complete(item.id, "bench", now=now + 1)
             claimed += 1
             progress.advance(task)
         claims = claimed / (time.perf_counter() - t0)
         # the steady state: a short backlog over a long history of finished items
         for i in range(200):
-            await store.outbox.put(f"late{i}", {"route": "email"}, due=now)
+            await store.outbox.put(OutboxItem(key=f"late{i}", route="email"), due=now)
         t0 = time.perf_counter()
         while item := await store.outbox.claim_due("bench", now=now + 1, lease=60,
                                                    where={"route": "email"}):
-            await store.outbox.complete(item["_id"], "bench", now=now + 1)
+            await store.outbox.complete(item.id, "bench", now=now + 1)
         steady = 200 / (time.perf_counter() - t0)
         t0 = time.perf_counter()
         for email in emails:

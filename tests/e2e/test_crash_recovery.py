@@ -113,7 +113,7 @@ async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
     _, err = await asyncio.to_thread(restarted.communicate, timeout=120)
     assert restarted.returncode == 0, err[-2000:]
     assert len(await mail_server.aread(box)) == 1
-    done = await store.outbox.collection.find_one({"_id": item["_id"]})
+    done = await store.outbox.collection.find_one({"_id": item.id})
     assert done["status"] == "done" and done["attempts"] == 2
 
 

@@ -60,7 +60,7 @@ class TestDeletedContact:
         await store.contacts.collection.delete_one({"_id": contact_id})
         await run(store, LATER)
         item = await store.inbox.get(key)
-        assert item["status"] == "unmatched"
+        assert item is not None and item.queue.status == "unmatched"
         (note,) = await notes(store, None)
         assert note["kind"] == "unmatched" and note["text"] == "Пришлите презентацию"
 

@@ -68,7 +68,7 @@ async def test_a_normal_reply_is_read_amid_the_hostile_corpus(
         with contextlib.suppress(asyncio.CancelledError):
             await pump
     normal = await store.inbox.get(f"email:{mid}")
-    assert normal is not None and normal["text"] == LEAD
+    assert normal is not None and normal.text == LEAD
     quarantined = {d["_id"]: d for d in await store.quarantine.latest(100)}
     want = {f"email:<hostile-{n}@attacker.example>" for n, c in cases.items()
             if c.outcome == "quarantine"}
@@ -79,4 +79,4 @@ async def test_a_normal_reply_is_read_amid_the_hostile_corpus(
     for name, case in cases.items():
         if case.outcome == "read":
             item = await store.inbox.get(f"email:<hostile-{name}@attacker.example>")
-            assert item is not None and item["text"].startswith(case.text)
+            assert item is not None and item.text.startswith(case.text)

@@ -6,12 +6,14 @@ import secrets
 from datetime import datetime
 
 from ..channels.base import IncomingMessage
+from ..domain import keys
 from ..domain.actions import Action, EraseContact, NotifyManager, StopEverywhere, UpdateContact
 from ..domain.decide import decide
 from ..domain.events import OperatorCommand
 from ..domain.model import Contact, Status
 from ..settings import Settings
 from ..store import Store
+from ..store.items import OutboxItem
 from ..store.timeutil import now_utc
 from .inbound import store_inbound
 
@@ -20,7 +22,7 @@ async def submit_sandbox_reply(store: Store, contact_id: str, text: str,
                                at: datetime | None = None) -> str:
     """The operator, playing the lead, says `text`; the logic worker answers it."""
     contact = await store.contacts.get(contact_id)
-    key = f"sandbox:{contact.id}:{secrets.token_hex(6)}"
+    key = keys.sandbox_reply(contact.id, secrets.token_hex(6))
     await store_inbound(store, IncomingMessage(
         channel="sandbox", key=key, sender=contact.id, text=text, full_text=text,
         at=at or now_utc(), sender_name=contact.name), route="sandbox")
@@ -52,17 +54,16 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
     if not await may_answer(store, contact):
         raise ContactError(f"{contact_id} asked not to be contacted")
     now = now_utc()
-    key = f"operator:{contact.id}:{secrets.token_hex(6)}"
+    key = keys.operator_reply(contact.id, secrets.token_hex(6))
     # The route is the core's: a human answers where the agent would.
     route = proactive_route(contact, enabled_routes(settings))
-    await store.outbox.put(key, {
-        "contact_id": contact.id, "route": route, "channel": history_channel(route),
-        "to": address(route, contact) or contact.id, "to_name": contact.name,
-        "kind": "operator", "text": text, "html": None, "subject": "Napoleon IT «Отзывы»",
-        "attachments": [], "internal": False,
+    await store.outbox.put(OutboxItem(
+        key=key, contact_id=contact.id, route=route, channel=history_channel(route),
+        to=address(route, contact) or contact.id, to_name=contact.name,
+        kind="operator", text=text, html=None, subject="Napoleon IT «Отзывы»",
         # A stopped lead who wrote again is answered by a human only: the stop itself stays.
-        "human_override": contact.status is Status.STOPPED,
-    }, due=now.timestamp())
+        human_override=contact.status is Status.STOPPED,
+    ), due=now.timestamp())
     await operator_command(store, contact, "answered", now=now)
     for notice in await store.notifications.open():
         if notice.get("contact_id") == contact.id and notice.get("kind") in ANSWERED_KINDS:
@@ -91,7 +92,8 @@ async def operator_command(store: Store, contact: Contact, command: str, *, reas
             await erase_contact(store, contact, now)
         elif isinstance(action, NotifyManager):
             await store.notifications.add(
-                f"operator:{contact.id}:{command}:{now.timestamp():.0f}", contact_id=contact.id,
+                keys.operator_command(contact.id, command, now.timestamp()),
+                contact_id=contact.id,
                 kind=action.kind, reason=action.reason, text="", at=now.timestamp())
         elif isinstance(action, UpdateContact):
             await store.contacts.update(contact.id, **action.fields, updated_at=now)

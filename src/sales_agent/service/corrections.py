@@ -17,6 +17,7 @@ from ..domain.model import Direction, Intent, Message
 from ..errors import InputError
 from ..store import Store
 from ..store.corrections import Correction, OldVerdict
+from ..store.items import InboxItem
 from ..store.timeutil import from_ts, now_utc, to_ts
 
 CONTACT_INTENTS = {Intent.REDIRECT.value, Intent.AUTO_REPLY.value}  # the corpus slots they carry
@@ -46,8 +47,8 @@ async def correct_intent(store: Store, contact_id: str, message_id: str, intent:
     if message is None or message.direction is not Direction.IN:
         raise InputError(f"no message {message_id!r} from this lead")
     item = await _inbox_item(store, message)
-    text = own_text((item or {}).get("text") or message.text)
-    kept = (item or {}).get("classification") or {}  # the slots the agent read, as defaults
+    text = own_text((item.text if item else "") or message.text)
+    kept = (item.classification if item else None) or {}  # the slots the agent read
     contact = (contact or kept.get("contact") or "").strip().lower() or None
     until = until or (date.fromisoformat(kept["until"]) if kept.get("until") else None)
     return await store.corrections.save(Correction(
@@ -72,14 +73,14 @@ async def inbound_verdicts(store: Store, messages: list[Message]) -> dict[str, I
     return out
 
 
-async def _inbox_item(store: Store, message: Message) -> dict[str, Any] | None:
+async def _inbox_item(store: Store, message: Message) -> InboxItem | None:
     # An inbound message's id is "in:" + the key of the inbox item it came from.
     key = message.id.removeprefix("in:")
     return await store.inbox.get(key) if key != message.id else None
 
 
-def _old_verdict(item: dict[str, Any] | None, message: Message) -> OldVerdict:
-    kept = (item or {}).get("classification") or {}
+def _old_verdict(item: InboxItem | None, message: Message) -> OldVerdict:
+    kept = (item.classification if item else None) or {}
     if not kept:
         return OldVerdict(str(message.intent) if message.intent else None)
     return OldVerdict(kept.get("intent"), float(kept.get("confidence") or 0.0),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 
 from ..channels.base import IncomingMessage
 from ..domain.model import Contact
 from ..store import Store
-from ..store.timeutil import to_ts
+from ..store.items import InboxItem
+from ..store.timeutil import from_ts, to_ts
 
 MAX_TEXT = 100_000  # a 1 MB reply is kept for audit up to here; the classifier reads far less
 
@@ -41,11 +42,15 @@ async def store_inbound(store: Store, msg: IncomingMessage, *, route: str | None
             subject=msg.subject, raw_size=msg.raw_size, message_id=msg.message_id,
             head=msg.full_text, at=to_ts(datetime.now(UTC)) or 0.0)
     contact = await match_contact(store, msg)
-    doc = asdict(msg)
-    doc.update(
+    item = InboxItem(**{f.name: getattr(msg, f.name) for f in fields(msg)} | dict(
         type="reply", contact_id=contact.id if contact else None, at=to_ts(msg.at),
         text=msg.text[:MAX_TEXT], full_text=(msg.full_text or msg.text)[:MAX_TEXT],
-        truncated=len(msg.text) > MAX_TEXT, references=list(msg.references),
-        attachments=list(msg.attachments), route=route or msg.channel,
-    )
-    return await store.inbox.put(msg.key, doc, due=to_ts(msg.at) or 0.0)
+        truncated=len(msg.text) > MAX_TEXT, route=route or msg.channel,
+    ))
+    return await store.inbox.put(item, due=to_ts(msg.at) or 0.0)
+
+
+def incoming_message_of(item: InboxItem) -> IncomingMessage:
+    """An inbox item back to the message it was made from."""
+    return IncomingMessage(**{f.name: getattr(item, f.name) for f in fields(IncomingMessage)}
+                           | {"at": from_ts(item.at), "headers": dict(item.headers)})

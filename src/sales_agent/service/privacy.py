@@ -12,7 +12,6 @@ from datetime import datetime
 
 from ..domain.model import Contact
 from ..store import Store
-from ..store.queue import PENDING
 
 ERASED = "[удалено по запросу]"
 
@@ -22,10 +21,9 @@ async def erase_contact(store: Store, contact: Contact, now: datetime) -> None:
     await store.suppression.forget_owner(contact.id)
     wipe = {"text": ERASED, "full_text": ERASED, "html": None, "subject": None,
             "sender": None, "sender_name": None, "to": None, "to_name": None, "headers": {}}
-    await store.inbox.collection.update_many({"contact_id": contact.id}, {"$set": wipe})
+    await store.inbox.wipe_for_contact(contact.id, wipe)
     # The apology still waiting to go out keeps its address until it is sent.
-    await store.outbox.collection.update_many(
-        {"contact_id": contact.id, "status": {"$ne": PENDING}}, {"$set": wipe})
+    await store.outbox.wipe_for_contact(contact.id, wipe, finished_only=True)
     await store.messages.collection.update_many(
         {"contact_id": contact.id},
         {"$set": {"text": ERASED, "subject": None, "decision": None, "attachments": []}})

@@ -17,8 +17,10 @@ import secrets
 import time
 from collections.abc import Callable
 
+from ..domain import keys
 from ..settings import Settings
 from ..store import Store
+from ..store.items import InboxItem
 
 KEY_FILE = "unsubscribe.key"
 SIG_CHARS = 32
@@ -73,9 +75,9 @@ async def request_stop(store: Store, contact_id: str) -> bool:
     if contact is None:
         return False
     now = time.time()
-    await store.inbox.put(f"unsubscribe:{contact.id}:{contact.epoch}", {
-        "type": "reply", "channel": "email", "route": "email", "contact_id": contact.id,
-        "sender": contact.email or contact.id, "text": "List-Unsubscribe: one-click",
-        "command": "/stop", "at": now, "kind": "text",
-    }, due=0.0)  # due under any clock, first in line: a stop goes before everything else
+    await store.inbox.put(InboxItem(
+        key=keys.unsubscribe(contact.id, contact.epoch), type="reply", channel="email",
+        route="email", contact_id=contact.id, sender=contact.email or contact.id,
+        text="List-Unsubscribe: one-click", command="/stop", at=now, kind="text",
+    ), due=0.0)  # due under any clock, first in line: a stop goes before everything else
     return True

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..store import Store
-from ..store.queue import PENDING
+from ..store.items import OutboxItem
 
 CAP_SLACK = 60.0  # seconds past due: a message still waiting then is held by the send cap
 
@@ -33,20 +33,17 @@ class Waiting:
 
 
 async def waiting_for(store: Store, contact_id: str, now: datetime) -> list[Waiting]:
-    cursor = store.outbox.collection.find(
-        {"contact_id": contact_id, "status": PENDING, "internal": {"$ne": True}}).sort("due_at", 1)
-    return [_waiting(doc, now) async for doc in cursor]
+    return [_waiting(item, now) for item in await store.outbox.pending_for(contact_id)]
 
 
-def _waiting(doc: dict[str, Any], now: datetime) -> Waiting:
-    due = datetime.fromtimestamp(float(doc.get("due_at") or 0), UTC)
-    if doc.get("last_error"):
-        why, detail = "retry", str(doc["last_error"])[:200]
+def _waiting(item: OutboxItem, now: datetime) -> Waiting:
+    due = datetime.fromtimestamp(float(item.due or 0), UTC)
+    if item.queue.last_error:
+        why, detail = "retry", str(item.queue.last_error)[:200]
     elif due > now:
-        why, detail = doc.get("wait_reason") or "pace", ""
+        why, detail = item.wait_reason or "pace", ""
     elif (now - due).total_seconds() > CAP_SLACK:
         why, detail = "cap", "the send cap or a stopped channel worker holds it"
     else:
         why, detail = "queued", ""
-    return Waiting(str(doc.get("kind") or ""), str(doc.get("route") or doc.get("channel")),
-                   due, why, detail)
+    return Waiting(str(item.kind or ""), str(item.route or item.channel), due, why, detail)

@@ -16,6 +16,7 @@ from .contacts import ContactRepository
 from .corrections import CorrectionRepository
 from .embedded import EmbeddedServer, ensure_embedded
 from .health import HealthBoard
+from .items import InboxItem, OutboxItem
 from .messages import MessageRepository
 from .notifications import Notifications
 from .quarantine import QuarantineRepository
@@ -35,8 +36,8 @@ class Store:
         self.embedded = embedded
         self.contacts = ContactRepository(self.db[c.CONTACTS])
         self.messages = MessageRepository(self.db[c.MESSAGES])
-        self.inbox = LeasedQueue(self.db[c.INBOX], order="received_at")
-        self.outbox = LeasedQueue(self.db[c.OUTBOX], order="due_at")
+        self.inbox = LeasedQueue(self.db[c.INBOX], codec=InboxItem)
+        self.outbox = LeasedQueue(self.db[c.OUTBOX], codec=OutboxItem)
         self.suppression = SuppressionList(self.db[c.SUPPRESSION])
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
         self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])

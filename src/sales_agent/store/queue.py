@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from bson import ObjectId
 from pymongo import ASCENDING
@@ -23,6 +23,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
 from .counts import count_by
+from .items import InboxItem, OutboxItem
 
 PENDING = "pending"
 DONE = "done"
@@ -31,10 +32,18 @@ CANCELLED = "cancelled"
 CLAIM_TRIES = 8  # candidates tried before a crowded claim gives up until the next poll
 
 
-class LeasedQueue:
-    def __init__(self, collection: AsyncCollection[Any], *, order: str) -> None:
+
+
+Item = TypeVar("Item", InboxItem, OutboxItem)
+
+
+class LeasedQueue(Generic[Item]):
+    """Items of one type in and out (`InboxItem` or `OutboxItem`); documents stay in here."""
+
+    def __init__(self, collection: AsyncCollection[Any], *, codec: type[Item]) -> None:
         self.collection = collection
-        self.order = order  # the float field that says when an item is due
+        self.codec = codec
+        self.order = codec.ORDER  # the float field that says when an item is due
 
     async def ensure_indexes(self) -> None:
         await self.collection.create_index("key", unique=True)
@@ -44,21 +53,21 @@ class LeasedQueue:
         await self.collection.create_index([("status", ASCENDING), (self.order, ASCENDING)])
         await self.collection.create_index("contact_id")
 
-    async def put(self, key: str, doc: dict[str, Any], *, due: float) -> bool:
+    async def put(self, item: Item, *, due: float) -> bool:
         """Add an item once: False when the key is already there (sent, pending or failed)."""
-        item = {
-            **doc, "_id": str(ObjectId()), "key": key, "status": PENDING, self.order: due,
+        doc = {
+            **item.to_doc(), "_id": str(ObjectId()), "status": PENDING, self.order: due,
             "attempts": 0, "owner": None, "lease_until": 0.0, "created_at": due,
         }
         try:
-            await self.collection.insert_one(item)
+            await self.collection.insert_one(doc)
         except DuplicateKeyError:
             return False
         return True
 
     async def claim_due(self, owner: str, *, now: float, lease: float,
                         where: dict[str, Any] | None = None,
-                        wall: float | None = None) -> dict[str, Any] | None:
+                        wall: float | None = None) -> Item | None:
         """Take the oldest item due by `now` whose lease has run out by `wall`, or None.
 
         A compare-and-set rather than `find_one_and_update`: nx-27017 runs the latter as a scan
@@ -78,7 +87,7 @@ class LeasedQueue:
                 {"_id": seen["_id"], "status": PENDING, "lease_until": seen["lease_until"]},
                 {"$set": {"owner": owner, "lease_until": wall + lease}, "$inc": {"attempts": 1}})
             if won.modified_count == 1:
-                return await self.collection.find_one({"_id": seen["_id"]})
+                return self._item(await self.collection.find_one({"_id": seen["_id"]}))
         return None
 
     async def complete(self, item_id: str, owner: str, *, status: str = DONE,
@@ -136,8 +145,38 @@ class LeasedQueue:
         )
         return result.modified_count
 
-    async def get(self, key: str) -> dict[str, Any] | None:
-        return await self.collection.find_one({"key": key})
+    async def get(self, key: str) -> Item | None:
+        return self._item(await self.collection.find_one({"key": key}))
+
+    async def queued_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` are in the queue already (in any status), in one query."""
+        cursor = self.collection.find({"key": {"$in": list(keys)}}, {"key": 1})
+        return {doc["key"] async for doc in cursor}
+
+    async def annotate(self, item_id: str, **fields: Any) -> None:
+        """Keep something learned about an item on it (a replay reads it back)."""
+        await self.collection.update_one({"_id": item_id}, {"$set": fields})
+
+    async def pending_for(self, contact_id: str, *, internal: bool = False) -> list[Item]:
+        """A contact's items still waiting, soonest first (notes to our manager only when
+        `internal`)."""
+        where: dict[str, Any] = {"contact_id": contact_id, "status": PENDING}
+        if not internal:
+            where["internal"] = {"$ne": True}
+        cursor = self.collection.find(where).sort(self.order, ASCENDING)
+        return [self.codec.from_doc(doc) async for doc in cursor]
+
+    async def wipe_for_contact(self, contact_id: str, fields: dict[str, Any], *,
+                               finished_only: bool = False) -> int:
+        """Overwrite fields on a contact's items (an erasure); `finished_only` spares what
+        still waits to be sent."""
+        where: dict[str, Any] = {"contact_id": contact_id}
+        if finished_only:
+            where["status"] = {"$ne": PENDING}
+        return (await self.collection.update_many(where, {"$set": fields})).modified_count
+
+    def _item(self, doc: dict[str, Any] | None) -> Item | None:
+        return None if doc is None else self.codec.from_doc(doc)
 
     async def count(self, where: dict[str, Any] | None = None) -> int:
         # count_documents is an aggregation that nx-27017 runs as a scan (~5/s over 10k items);

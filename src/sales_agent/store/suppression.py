@@ -15,17 +15,18 @@ from typing import Any
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
+from ..domain import keys
 from ..domain.model import Contact
 
 
 def addresses(contact: Contact) -> list[str]:
     found = []
     if contact.email:
-        found.append(f"email:{contact.email}")
+        found.append(keys.email_address(contact.email))
     if contact.telegram:
-        found.append(f"tg:{contact.telegram}")
+        found.append(keys.telegram_address(contact.telegram))
     if contact.telegram_chat_id is not None:
-        found.append(f"tg:{contact.telegram_chat_id}")
+        found.append(keys.telegram_address(contact.telegram_chat_id))
     return found
 
 

@@ -17,6 +17,7 @@ from ..brain.classifier import Classification, classify, detect_language
 from ..brain.classifier.model import ModelUnavailable
 from ..brain.classifier.settle import settle
 from ..brain.classifier.slots import Slots, read_slots
+from ..domain import keys
 from ..domain.actions import (
     Action,
     EraseContact,
@@ -38,9 +39,11 @@ from ..domain.events import (
 from ..domain.model import Contact, Direction, Intent, Message, Status
 from ..service.company import company_of
 from ..service.conversation import suppress_everywhere
+from ..service.inbound import incoming_message_of
 from ..service.privacy import erase_contact
 from ..settings import Settings
 from ..store import Store
+from ..store.items import InboxItem
 from ..store.timeutil import from_ts, to_ts
 from .clock import Clock
 from .corrections import CorrectionsFeed
@@ -65,28 +68,28 @@ class Engine:
         self.policy = policy or policy_from(settings)
         self.corrections = CorrectionsFeed(store)  # the operator's, read again when they change
 
-    async def process(self, item: dict[str, Any]) -> str:
+    async def process(self, item: InboxItem) -> str:
         """Decide on one claimed inbox item and apply the decision. Returns what happened."""
         now = self.clock.now()
-        if item.get("command", "") and item["command"].startswith("/start"):
+        if item.command and item.command.startswith("/start"):
             return await self._telegram_start(item, now)
         contact = await self._contact(item)
         if contact is None:
-            log_event("unmatched", level=logging.WARNING, key=item["key"],
-                      sender=item.get("sender"), channel=item.get("channel"))
+            log_event("unmatched", level=logging.WARNING, key=item.key,
+                      sender=item.sender, channel=item.channel)
             await self.store.notifications.add(
-                "unmatched:" + item["key"], contact_id=None, kind="unmatched",
-                reason=f"{item.get('channel')} from {item.get('sender')}: no such contact",
-                text=(item.get("text") or "")[:1000], at=now.timestamp())
+                keys.unmatched(item.key), contact_id=None, kind="unmatched",
+                reason=f"{item.channel} from {item.sender}: no such contact",
+                text=(item.text or "")[:1000], at=now.timestamp())
             return "unmatched"
-        if contact.last_event == item["key"]:
+        if contact.last_event == item.key:
             return "replayed"
         event, classification = await self._event(item, contact)
-        if item.get("type") == "reply":
+        if item.type == "reply":
             await self._record_inbound(item, contact, classification)
-            if classification and (item.get("text") or "").strip():
+            if classification and (item.text or "").strip():
                 # The conversation follows the language the lead writes in.
-                lang = detect_language(item["text"])
+                lang = detect_language(item.text)
                 contact = contact.model_copy(update={"language": lang})
         if event is None:
             await self._close(contact, item, {}, now)
@@ -95,30 +98,30 @@ class Engine:
                          company=await self._company(contact, event))
         fields = await self._apply(actions, contact, item, now)
         await self._close(contact, item, fields, now)
-        log_event("decided", contact=contact.id, key=item["key"],
+        log_event("decided", contact=contact.id, key=item.key,
                   intent=classification.intent if classification else None,
                   actions=",".join(_describe(a) for a in actions) or "none")
         return "decided"
 
-    async def _contact(self, item: dict[str, Any]) -> Contact | None:
-        if item.get("contact_id"):
-            return await self.store.contacts.find_by(_id=item["contact_id"])
+    async def _contact(self, item: InboxItem) -> Contact | None:
+        if item.contact_id:
+            return await self.store.contacts.find_by(_id=item.contact_id)
         return None
 
-    async def _event(self, item: dict[str, Any], contact: Contact
+    async def _event(self, item: InboxItem, contact: Contact
                      ) -> tuple[Event | None, Classification | None]:
-        kind = item.get("type")
+        kind = item.type
         if kind == "start":
-            if contact.status is not Status.NEW or item.get("epoch") != contact.epoch:
+            if contact.status is not Status.NEW or item.epoch != contact.epoch:
                 return None, None
             return ConversationStarted(), None
         if kind == "operator":
-            return OperatorCommand(item.get("command") or "", item.get("reason") or ""), None
+            return OperatorCommand(item.command or "", item.reason or ""), None
         if kind == "wake":
-            if to_ts(contact.wake_at) != item.get("wake_at"):
+            if to_ts(contact.wake_at) != item.wake_at:
                 return None, None  # the wake-up was moved or cancelled since
-            return WakeUpDue(item.get("reason") or "followup"), None
-        if item.get("bounce"):
+            return WakeUpDue(item.reason or "followup"), None
+        if item.bounce:
             await self.outgoing.notify_operator(contact, item, "bounce", self.clock.now())
             return None, None
         c, extra = await self._classify(item)
@@ -126,9 +129,9 @@ class Engine:
         read_meeting = slots.meeting if slots and slots.meeting_has_time \
             and "invalid_time" not in slots.meeting_problems else None
         return ReplyReceived(
-            intent=c.intent, channel=history_channel(item.get("channel", "email")),
+            intent=c.intent, channel=history_channel(item.channel),
             confidence=c.confidence, until=c.until, colleague=c.contact,
-            kind=item.get("kind") or "text", route=item.get("route"),
+            kind=item.kind or "text", route=item.route,
             review=extra["review"], refusal_risk=extra["refusal_risk"],
             tags=frozenset(extra["tags"]),
             meeting=from_ts(extra["meeting"]) or read_meeting,
@@ -137,55 +140,54 @@ class Engine:
                 and slots.contact_is_foreign_domain),
         ), c
 
-    def _slots(self, item: dict[str, Any], contact: Contact) -> Slots | None:
+    def _slots(self, item: InboxItem, contact: Contact) -> Slots | None:
         """What only the conversation can tell: a time picked among the slots we offered,
         whether a colleague's address is at another company (a stranger: a human checks)."""
         try:
             return read_slots(
-                item.get("text") or "", now=from_ts(item.get("at")) or self.clock.now(),
-                tz=contact.timezone, lang=contact.language, sender=item.get("sender"),
+                item.text or "", now=from_ts(item.at) or self.clock.now(),
+                tz=contact.timezone, lang=contact.language, sender=item.sender,
                 own_addresses=[self.settings.from_email], offered=contact.offered_slots)
         except Exception:  # slots refine a verdict; they never stop one
-            log.exception("slots failed for %s", item["key"])
+            log.exception("slots failed for %s", item.key)
             return None
 
-    async def _classify(self, item: dict[str, Any]) -> tuple[Classification, dict[str, Any]]:
+    async def _classify(self, item: InboxItem) -> tuple[Classification, dict[str, Any]]:
         """Classified once: the verdict is kept on the item, so a replay (a worker died after
         deciding) decides on the same intent even when an LLM would now answer otherwise —
         with the same review flag, tags and meeting time too."""
-        kept = item.get("classification")
+        kept = item.classification
         if kept:
             return _classification_from(kept), _extras_from(kept.get("extra") or {})
         c = await self._classify_afresh(item)
         extra = _extras_of(c)
-        await self.store.inbox.collection.update_one(
-            {"_id": item["_id"]}, {"$set": {"classification": {**_classification_doc(c),
-                                                                "extra": extra}}})
+        await self.store.inbox.annotate(
+            item.id, classification={**_classification_doc(c), "extra": extra})
         return c, extra
 
-    async def _classify_afresh(self, item: dict[str, Any]) -> Classification:
-        if item.get("command") == "/stop":
+    async def _classify_afresh(self, item: InboxItem) -> Classification:
+        if item.command == "/stop":
             return Classification(Intent.STOP, 1.0, None, None, None, ("/stop",))
-        at = from_ts(item.get("at")) or self.clock.now()
+        at = from_ts(item.at) or self.clock.now()
         corrections = await self.corrections.current()
         # Off the event loop, with a time limit: a pathological text must not stall the other
         # roles; past the limit a human reads it (the thread finishes on its own).
         try:
             c = await asyncio.wait_for(asyncio.to_thread(
-                classify, item.get("text") or "", date=at, channel=item.get("channel", "email"),
-                subject=item.get("subject"), headers=item.get("headers") or {},
-                sender=item.get("sender"), corrections=corrections), timeout=CLASSIFY_SECONDS)
+                classify, item.text or "", date=at, channel=item.channel,
+                subject=item.subject, headers=item.headers or {},
+                sender=item.sender, corrections=corrections), timeout=CLASSIFY_SECONDS)
         except TimeoutError:
-            log_event("classify_timeout", level=logging.ERROR, key=item["key"])
+            log_event("classify_timeout", level=logging.ERROR, key=item.key)
             c = _for_human("the classifier took too long")
         except ModelUnavailable as e:  # one clear line; the reply waits for a human, not lost
-            log_event("classifier_unavailable", level=logging.ERROR, key=item["key"], why=str(e))
+            log_event("classifier_unavailable", level=logging.ERROR, key=item.key, why=str(e))
             c = _for_human(str(e))
-        if item.get("auto_reply") and c.intent is not Intent.AUTO_REPLY:
+        if item.auto_reply and c.intent is not Intent.AUTO_REPLY:
             c = replace(c, intent=Intent.AUTO_REPLY, review=False,
                         reasons=(*c.reasons, "auto-reply headers"))
         if c.review and self.llm is not None:  # only unsure verdicts go to the LLM
-            c = await settle(self.llm, item.get("text") or "", c, at.date(), item.get("sender"))
+            c = await settle(self.llm, item.text or "", c, at.date(), item.sender)
         return c
 
     async def _company(self, contact: Contact, event: Event) -> CompanyState:
@@ -194,14 +196,14 @@ class Engine:
             return CompanyState()
         return (await company_of(self.store, contact)).state
 
-    async def _apply(self, actions: list[Action], contact: Contact, item: dict[str, Any],
+    async def _apply(self, actions: list[Action], contact: Contact, item: InboxItem,
                      now: datetime) -> dict[str, Any]:
         """Apply in order. A message that cannot be written never aborts the decision: the
         status change and the hand-off still happen, and the failure reaches a human."""
         fields: dict[str, Any] = {}
         unwritten: list[str] = []  # messages a human must write instead
         for index, action in enumerate(actions):
-            key = f"{item['key']}#{index}"
+            key = keys.action(item.key, index)
             if isinstance(action, SendMessage):
                 try:
                     handoff = await self.outgoing.send(action, contact, item, key, now)
@@ -234,37 +236,35 @@ class Engine:
                                  self.policy, routes=self.routes):
                 if isinstance(action, NotifyManager):
                     await self.outgoing.notify_manager(action, contact, item,
-                                                       f"{item['key']}#unwritten", now)
+                                                       keys.unwritten(item.key), now)
                 elif isinstance(action, UpdateContact):
                     fields.update(action.fields)
         return fields
 
-    async def _record_inbound(self, item: dict[str, Any], contact: Contact,
+    async def _record_inbound(self, item: InboxItem, contact: Contact,
                               c: Classification | None) -> None:
         why = "; ".join(c.reasons) if c else None
         await self.store.messages.record(Message(
-            id="in:" + item["key"], contact_id=contact.id, direction=Direction.IN,
-            channel=history_channel(item.get("channel", "email")), text=item.get("text") or "",
-            at=from_ts(item.get("at")) or self.clock.now(), intent=c.intent if c else None,
-            attachments=item.get("attachments") or [], subject=item.get("subject"),
-            message_id=item.get("message_id"), decision=why,
+            id=keys.message_in(item.key), contact_id=contact.id, direction=Direction.IN,
+            channel=history_channel(item.channel), text=item.text or "",
+            at=from_ts(item.at) or self.clock.now(), intent=c.intent if c else None,
+            attachments=list(item.attachments), subject=item.subject,
+            message_id=item.message_id, decision=why,
         ))
 
-    async def _close(self, contact: Contact, item: dict[str, Any], fields: dict[str, Any],
+    async def _close(self, contact: Contact, item: InboxItem, fields: dict[str, Any],
                      now: datetime) -> None:
-        extra: dict[str, Any] = {"updated_at": now, "last_event": item["key"]}
-        if item.get("type") == "reply":
+        extra: dict[str, Any] = {"updated_at": now, "last_event": item.key}
+        if item.type == "reply":
             extra.update(last_in_at=now, language=contact.language)
-            if item.get("route") == "telegram":  # only a lead who pressed /start reaches the bot
+            if item.route == "telegram":  # only a lead who pressed /start reaches the bot
                 extra["bot_started"] = True
         await self.store.contacts.update(contact.id, **{**fields, **extra})
 
-    async def _telegram_start(self, item: dict[str, Any], now: datetime) -> str:
+    async def _telegram_start(self, item: InboxItem, now: datetime) -> str:
         from ..service.telegram_binding import bind_start
-        from .inbound_doc import incoming_from_doc
-
-        contact, _created = await bind_start(self.store, incoming_from_doc(item), now)
-        if contact.last_event == item["key"]:
+        contact, _created = await bind_start(self.store, incoming_message_of(item), now)
+        if contact.last_event == item.key:
             return "replayed"
         # /start is the lead asking to talk: the conversation starts over, a past stop included.
         await self.store.suppression.remove_for(contact.id)
@@ -272,7 +272,7 @@ class Engine:
                                            "clarifications": 0})
         actions = decide(fresh, ConversationStarted(channel="telegram", immediately=True), now,
                          self.policy, routes=self.routes)
-        fields = await self._apply(actions, fresh, {**item, "type": "start"}, now)
+        fields = await self._apply(actions, fresh, replace(item, type="start"), now)
         await self._close(fresh, item, {**fields, "epoch": contact.epoch + 1}, now)
         return "started"
 

@@ -17,6 +17,7 @@ import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
+from ..store.items import InboxItem, OutboxItem
 from ..store.queue import LeasedQueue
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ async def free_dead_owners(*queues: LeasedQueue) -> int:
 
 
 @contextlib.asynccontextmanager
-async def holding(queue: LeasedQueue, item: dict[str, Any], owner: str,
+async def holding(queue: LeasedQueue[Any], item: InboxItem | OutboxItem, owner: str,
                   lease: float) -> AsyncIterator[None]:
     """Keep the lease on `item` alive while the body works on it."""
 
@@ -90,9 +91,9 @@ async def holding(queue: LeasedQueue, item: dict[str, Any], owner: str,
         while True:
             await asyncio.sleep(lease / 3)
             with contextlib.suppress(Exception):  # a store hiccup: the next renewal may work
-                await queue.renew(item["_id"], owner, lease=lease)
+                await queue.renew(item.id, owner, lease=lease)
 
-    task = asyncio.create_task(renew(), name=f"lease-{item.get('key')}")
+    task = asyncio.create_task(renew(), name=f"lease-{item.key}")
     try:
         yield
     finally:

@@ -8,6 +8,7 @@ import time
 from pymongo.errors import PyMongoError
 
 from ..store import Store
+from ..store.items import InboxItem
 from ..store.queue import DONE
 from .clock import Clock
 from .engine import Engine
@@ -35,7 +36,7 @@ class LogicWorker:
         item = await self.store.inbox.claim_due(self.owner, now=ready, lease=self.lease)
         if item is None:
             return False
-        if item["attempts"] > self.max_attempts:
+        if item.queue.attempts > self.max_attempts:
             await self._quarantine(item, "failed too many times")
             return True
         try:
@@ -44,19 +45,19 @@ class LogicWorker:
         except PyMongoError:
             raise  # the store is down: the role waits it out; the item's lease runs out
         except Exception as e:
-            log.exception("inbox item %s failed", item["key"])
-            await self.store.inbox.retry_at(item["_id"], self.owner,
-                                            at=self.clock.ts() + 10.0 * item["attempts"],
+            log.exception("inbox item %s failed", item.key)
+            await self.store.inbox.retry_at(item.id, self.owner,
+                                            at=self.clock.ts() + 10.0 * item.queue.attempts,
                                             error=repr(e)[:500])
             return True
         status = "unmatched" if outcome == "unmatched" else DONE
-        await self.store.inbox.complete(item["_id"], self.owner, status=status,
+        await self.store.inbox.complete(item.id, self.owner, status=status,
                                         now=self.clock.ts(), outcome=outcome)
         self.processed += 1
         return True
 
-    async def _quarantine(self, item: dict, reason: str) -> None:
+    async def _quarantine(self, item: InboxItem, reason: str) -> None:
         self.quarantined += 1
-        log_event("quarantined", level=logging.ERROR, key=item["key"], why=reason)
-        await self.store.inbox.complete(item["_id"], self.owner, status="quarantined",
+        log_event("quarantined", level=logging.ERROR, key=item.key, why=reason)
+        await self.store.inbox.complete(item.id, self.owner, status="quarantined",
                                         now=self.clock.ts(), last_error=reason)

@@ -11,9 +11,9 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
+from ..domain import keys
 from ..domain.model import Direction, Message, Status
 from ..errors import (
     ChannelAuthError,
@@ -23,6 +23,7 @@ from ..errors import (
 )
 from ..service.privacy import ERASED
 from ..store import Store
+from ..store.items import InboxItem, OutboxItem
 from ..store.queue import CANCELLED, FAILED
 from .clock import Clock
 from .leases import holding
@@ -74,7 +75,7 @@ class OutboxSender:
             async with holding(self.store.outbox, item, self.owner, self.lease):
                 await self._handle(item)
         except (ChannelUnavailable, ChannelAuthError) as e:
-            await self.store.outbox.release(item["_id"], self.owner, error=str(e)[:500])
+            await self.store.outbox.release(item.id, self.owner, error=str(e)[:500])
             raise
         except TransientChannelError as e:
             # the channel's hint, doubled on every further failure (capped at an hour)
@@ -88,85 +89,84 @@ class OutboxSender:
             await self._retry(item, min(30.0 * _tries(item), 600.0), repr(e))
         return True
 
-    async def _handle(self, item: dict[str, Any]) -> None:
+    async def _handle(self, item: OutboxItem) -> None:
         reason = await self._blocked(item)
         if reason:
-            await self.store.outbox.complete(item["_id"], self.owner, status=CANCELLED,
+            await self.store.outbox.complete(item.id, self.owner, status=CANCELLED,
                                              now=self.clock.ts(), last_error=reason)
             self.skipped += 1
-            log_event("not_sent", contact=item["contact_id"], key=item["key"], why=reason)
+            log_event("not_sent", contact=item.contact_id, key=item.key, why=reason)
             return
         message = self._message(item)
-        if item["attempts"] > 1 and isinstance(self.channel, DeliveryCheck) \
+        provider_id = item.provider_id
+        if item.queue.attempts > 1 and isinstance(self.channel, DeliveryCheck) \
                 and await self.channel.was_delivered(message):
-            log_event("already_delivered", contact=item["contact_id"], key=item["key"])
+            log_event("already_delivered", contact=item.contact_id, key=item.key)
         else:
             await self._pace()
             receipt = await self.channel.send(message)
-            item["provider_id"] = receipt.message_id
+            provider_id = receipt.message_id
             await self._remember_chat(item, receipt.message_id)
         erased = await self._record(item)
-        await self.store.outbox.complete(item["_id"], self.owner, now=self.clock.ts(),
+        await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
-                                         provider_id=item.get("provider_id"),
+                                         provider_id=provider_id,
                                          **(ERASED_FIELDS if erased else {}))
         self.sent += 1
-        log_event("sent", contact=item["contact_id"], kind=item.get("kind"), route=self.route,
-                  key=item["key"])
+        log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
+                  key=item.key)
 
-    async def _mark_address_bad(self, item: dict[str, Any], error: str) -> None:
+    async def _mark_address_bad(self, item: OutboxItem, error: str) -> None:
         """A refused address is never tried again; the operator sees why (notification)."""
-        if item.get("internal"):
+        if item.internal:
             return
-        prefix = "email" if self.route == "email" else "tg"
         await self.store.suppression.add_address(
-            f"{prefix}:{item['to']}", contact_id=item["contact_id"],
+            keys.route_address(self.route, item.to), contact_id=item.contact_id,
             reason=f"refused: {error[:200]}", now=self.clock.ts())
         # What that means for the conversation is the core's decision, like any other event.
-        await self.store.inbox.put(f"failed:{item['key']}", {
-            "type": "operator", "command": "delivery_failed", "contact_id": item["contact_id"],
-            "reason": f"{item['to']}: {error[:200]}"}, due=self.clock.ts())
+        await self.store.inbox.put(InboxItem(
+            key=keys.delivery_failed(item.key), type="operator", command="delivery_failed",
+            contact_id=item.contact_id, reason=f"{item.to}: {error[:200]}"), due=self.clock.ts())
 
-    async def _remember_chat(self, item: dict[str, Any], provider_id: str) -> None:
+    async def _remember_chat(self, item: OutboxItem, provider_id: str) -> None:
         """The user account reached the lead by @handle: their replies come from this chat."""
-        if self.route != "telegram-user" or item.get("internal"):
+        if self.route != "telegram-user" or item.internal:
             return
         from ..service.telegram_binding import bind_chat, chat_of
 
         chat = chat_of(provider_id)
-        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        contact = await self.store.contacts.find_by(_id=item.contact_id)
         if chat is not None and contact is not None:
             await bind_chat(self.store, contact, chat, self.clock.now())
 
-    async def _blocked(self, item: dict[str, Any]) -> str | None:
-        if item.get("internal") or item.get("human_override"):
+    async def _blocked(self, item: OutboxItem) -> str | None:
+        if item.internal or item.human_override:
             return None  # our manager's notes; a human answering a stopped lead who wrote
-        if item.get("kind") in ALWAYS_ALLOWED:
+        if item.kind in ALWAYS_ALLOWED:
             return None
-        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        contact = await self.store.contacts.find_by(_id=item.contact_id)
         if contact is None:
             return "contact deleted"
         if contact.status is Status.STOPPED:
             return "contact stopped"
-        prefix = "email" if self.route == "email" else "tg"
-        if await self.store.suppression.blocks(f"{prefix}:{item['to']}"):
+        if await self.store.suppression.blocks(keys.route_address(self.route, item.to)):
             return "address on the do-not-contact list"
         return None
 
-    def _message(self, item: dict[str, Any]) -> OutgoingMessage:
-        files = [self._attachment(n) for n in item.get("attachments") or []]
-        if item.get("chart"):
-            files.append(self._chart(item["chart"]))
+    def _message(self, item: OutboxItem) -> OutgoingMessage:
+        files = [self._attachment(n) for n in item.attachments or []]
+        if item.chart:
+            files.append(self._chart(item.chart))
         return OutgoingMessage(
-            key=item["key"], contact_id=item["contact_id"], channel=item["channel"],
-            to=item["to"], to_name=item.get("to_name") or "", text=item["text"],
-            subject=item.get("subject"), html=item.get("html"),
+            key=item.key, contact_id=item.contact_id, channel=item.channel,
+            to=item.to, to_name=item.to_name or "", text=item.text,
+            subject=item.subject, html=item.html,
             attachments=tuple(f for f in files if f is not None),
-            message_id=item.get("message_id"), in_reply_to=item.get("in_reply_to"),
-            references=tuple(item.get("references") or ()), calendar=item.get("calendar"),
-            caption=item.get("caption") or "",
-            unsubscribe_url=None if item.get("internal") or not self.unsubscribe_url_for
-            else self.unsubscribe_url_for(item["contact_id"]),
+            message_id=item.message_id, in_reply_to=item.in_reply_to,
+            references=tuple(item.references or ()), calendar=item.calendar,
+            caption=item.caption or "",
+            unsubscribe_url=None if item.internal or not self.unsubscribe_url_for
+            else self.unsubscribe_url_for(item.contact_id),
         )
 
     def _attachment(self, name: str) -> Path | None:
@@ -181,24 +181,24 @@ class OutboxSender:
         path = Path(raw).resolve()
         return path if path.parent == self.charts_dir and path.is_file() else None
 
-    async def _record(self, item: dict[str, Any]) -> bool:
+    async def _record(self, item: OutboxItem) -> bool:
         """Into the history; True when the person asked to be forgotten (the apology to a
         deletion request goes out after the erasure: its text and address are not kept)."""
-        if item.get("internal"):
+        if item.internal:
             return False
-        contact = await self.store.contacts.find_by(_id=item["contact_id"])
+        contact = await self.store.contacts.find_by(_id=item.contact_id)
         erased = contact is not None and contact.erased
-        names = [Path(n).name for n in item.get("attachments") or []]
-        if item.get("chart"):
-            names.append(Path(item["chart"]).name)
+        names = [Path(n).name for n in item.attachments or []]
+        if item.chart:
+            names.append(Path(item.chart).name)
         now = self.clock.now()
         await self.store.messages.record(Message(
-            id="out:" + item["key"], contact_id=item["contact_id"], direction=Direction.OUT,
-            channel=item["channel"], text=ERASED if erased else item["text"], at=now,
-            attachments=[] if erased else names, subject=None if erased else item.get("subject"),
-            message_id=item.get("message_id"), decision=item.get("kind"),
+            id=keys.message_out(item.key), contact_id=item.contact_id, direction=Direction.OUT,
+            channel=item.channel, text=ERASED if erased else item.text, at=now,
+            attachments=[] if erased else names, subject=None if erased else item.subject,
+            message_id=item.message_id, decision=item.kind,
         ))
-        await self.store.contacts.update(item["contact_id"], last_out_at=now)
+        await self.store.contacts.update(item.contact_id, last_out_at=now)
         return erased
 
     async def _pace(self) -> None:
@@ -208,27 +208,27 @@ class OutboxSender:
                 await asyncio.sleep(wait)
             self._last_send = time.monotonic()
 
-    async def _retry(self, item: dict[str, Any], delay: float, error: str) -> None:
+    async def _retry(self, item: OutboxItem, delay: float, error: str) -> None:
         if _tries(item) >= self.max_attempts:
             await self._fail(item, f"gave up after {_tries(item)} attempts: {error}")
             return
         self.retried += 1
-        log_event("retry", level=logging.WARNING, contact=item["contact_id"], key=item["key"],
+        log_event("retry", level=logging.WARNING, contact=item.contact_id, key=item.key,
                   delay=round(delay, 1), error=error[:200])
-        await self.store.outbox.retry_at(item["_id"], self.owner, at=self.clock.ts() + delay,
+        await self.store.outbox.retry_at(item.id, self.owner, at=self.clock.ts() + delay,
                                          error=error[:500])
 
-    async def _fail(self, item: dict[str, Any], error: str) -> None:
+    async def _fail(self, item: OutboxItem, error: str) -> None:
         self.failed += 1
-        log_event("send_failed", level=logging.ERROR, contact=item["contact_id"],
-                  key=item["key"], error=error[:200])
-        await self.store.outbox.complete(item["_id"], self.owner, status=FAILED,
+        log_event("send_failed", level=logging.ERROR, contact=item.contact_id,
+                  key=item.key, error=error[:200])
+        await self.store.outbox.complete(item.id, self.owner, status=FAILED,
                                          now=self.clock.ts(), last_error=error[:500])
         await self.store.notifications.add(
-            f"failed:{item['key']}", contact_id=item["contact_id"], kind="send_failed",
-            reason=error[:500], text=item.get("text", "")[:500], at=self.clock.ts())
+            keys.delivery_failed(item.key), contact_id=item.contact_id, kind="send_failed",
+            reason=error[:500], text=(item.text or "")[:500], at=self.clock.ts())
 
 
-def _tries(item: dict[str, Any]) -> int:
+def _tries(item: OutboxItem) -> int:
     """Claims that were real attempts: those that met a channel outage do not count."""
-    return max(1, item["attempts"] - int(item.get("outage_claims") or 0))
+    return max(1, item.queue.attempts - item.queue.outage_claims)

@@ -11,6 +11,7 @@ from typing import Any
 from ..analytics.facts import CompanyFacts
 from ..brain.names import colleague_from_text
 from ..brain.writer import Draft, OutgoingTextRejected, ReplyWriter, WriteContext
+from ..domain import keys
 from ..domain.actions import NotifyManager, SendMessage
 from ..domain.identity import key_kind
 from ..domain.model import Contact
@@ -18,6 +19,7 @@ from ..errors import ContactError
 from ..service.contacts import add_contact
 from ..settings import Settings
 from ..store import Store
+from ..store.items import InboxItem, OutboxItem
 from .compose import colleague_index, make_message_id, reply_subject, thread_memory, thread_of
 from .invitation import invitation
 from .logs import log_event
@@ -36,7 +38,7 @@ class Outgoing:
         self.facts_for = facts_for  # async (store, company) -> CompanyFacts | None
         self.bot_link_for = bot_link_for  # async (store, contact) -> str | None
 
-    async def send(self, action: SendMessage, contact: Contact, item: dict[str, Any], key: str,
+    async def send(self, action: SendMessage, contact: Contact, item: InboxItem, key: str,
                    now: datetime) -> bool:
         """Queue one message to the lead; True when the writer says a human must answer."""
         if await self.store.outbox.get(key):
@@ -51,8 +53,8 @@ class Outgoing:
         memory = await thread_memory(self.store, contact, history_channel(route), now)
         try:
             draft = await self.writer.write(action.kind, WriteContext(
-                contact=contact, language=contact.language, lead_text=item.get("text"),
-                facts=facts, until=action.until, thread_subject=item.get("subject"),
+                contact=contact, language=contact.language, lead_text=item.text,
+                facts=facts, until=action.until, thread_subject=item.subject,
                 bot_link=await self._bot_link(contact, action, route), attempt=action.attempt,
                 channel=channel, slots=action.slots, meeting=action.meeting,
                 reason=action.detail, history=memory.texts, greet=not memory.greeted_today,
@@ -86,27 +88,27 @@ class Outgoing:
                 attendee_name=contact.name, url=self.settings.demo_url,
                 summary=draft.subject, duration_minutes=self.settings.demo_minutes)
         due = (action.not_before or now).timestamp()
-        await self.store.outbox.put(key, doc, due=due)
+        await self.store.outbox.put(OutboxItem(key=key, **doc), due=due)
         log_event("queued", contact=contact.id, kind=action.kind, route=route, key=key)
         return draft.handoff
 
-    async def _envelope(self, draft: Draft, contact: Contact, item: dict[str, Any], route: str,
+    async def _envelope(self, draft: Draft, contact: Contact, item: InboxItem, route: str,
                         to: str) -> dict[str, Any]:
         doc: dict[str, Any] = {
             "contact_id": contact.id, "route": route, "channel": history_channel(route),
             "to": to, "to_name": contact.name, "kind": draft.kind, "text": draft.text,
-            "html": draft.html, "attachments": list(draft.attachments), "internal": False,
-            "subject": draft.subject, "trigger": item.get("key"), "source": draft.source,
+            "html": draft.html, "attachments": tuple(draft.attachments), "internal": False,
+            "subject": draft.subject, "trigger": item.key, "source": draft.source,
         }
         if route == EMAIL:
             thread = await thread_of(self.store, contact)
             doc["message_id"] = make_message_id(self.settings.from_email)
-            inbound_id = item.get("message_id") if item.get("channel") == "email" else None
+            inbound_id = item.message_id if item.channel == "email" else None
             parent = inbound_id or (thread["ids"][-1] if thread["ids"] else None)
             doc["in_reply_to"] = parent
-            doc["references"] = [*thread["ids"], *([inbound_id] if inbound_id else [])][-20:]
+            doc["references"] = (*thread["ids"], *([inbound_id] if inbound_id else []))[-20:]
             if parent:
-                doc["subject"] = reply_subject(item.get("subject") or thread["subject"],
+                doc["subject"] = reply_subject(item.subject or thread["subject"],
                                                draft.subject)
         return doc
 
@@ -128,18 +130,18 @@ class Outgoing:
             return None
         return await self.bot_link_for(self.store, contact)
 
-    async def notify_manager(self, action: NotifyManager, contact: Contact, item: dict[str, Any],
+    async def notify_manager(self, action: NotifyManager, contact: Contact, item: InboxItem,
                              key: str, now: datetime) -> None:
         """An event that needs a human always reaches one: the note is recorded (the console
         shows it) before anything else, and a note that cannot be rendered goes out plain."""
         history = await self.store.messages.for_contact(contact.id)
         summary = "\n".join(f"{'←' if m.direction == 'in' else '→'} {m.text[:300]}"
                             for m in history[-6:])
-        plain = plain_note(action, contact, item.get("text"), summary)
+        plain = plain_note(action, contact, item.text, summary)
         await self._notification(contact, action.kind, action.reason, plain, key, now)
         try:
             draft = await self.writer.write(action.kind, WriteContext(
-                contact=contact, language="ru", lead_text=item.get("text"), summary=summary,
+                contact=contact, language="ru", lead_text=item.text, summary=summary,
                 reason=action.reason, meeting=action.meeting))
         except Exception:
             log.exception("manager note %s for %s: template failed, sent plain", action.kind,
@@ -147,17 +149,17 @@ class Outgoing:
             draft = Draft(kind=action.kind, subject=f"{action.kind}: {contact.name}",
                           text=plain)
         if EMAIL in self.routes and self.settings.manager_email:
-            await self.store.outbox.put(key + ":manager", {
-                "contact_id": contact.id, "route": EMAIL, "channel": "email", "internal": True,
-                "to": self.settings.manager_email, "to_name": "", "kind": action.kind,
-                "subject": draft.subject, "text": draft.text, "html": draft.html,
-                "attachments": [], "message_id": make_message_id(self.settings.from_email),
-            }, due=now.timestamp())
+            await self.store.outbox.put(OutboxItem(
+                key=keys.manager_copy(key), contact_id=contact.id, route=EMAIL, channel="email",
+                internal=True, to=self.settings.manager_email, to_name="", kind=action.kind,
+                subject=draft.subject, text=draft.text, html=draft.html,
+                message_id=make_message_id(self.settings.from_email),
+            ), due=now.timestamp())
 
-    async def notify_operator(self, contact: Contact, item: dict[str, Any], kind: str,
+    async def notify_operator(self, contact: Contact, item: InboxItem, kind: str,
                               now: datetime, *, reason: str | None = None) -> None:
-        await self._notification(contact, kind, reason or kind, item.get("text") or "",
-                                 f"{item['key']}:{kind}", now)
+        await self._notification(contact, kind, reason or kind, item.text or "",
+                                 keys.note(item.key, kind), now)
 
     async def _notification(self, contact: Contact, kind: str, reason: str, text: str, key: str,
                             now: datetime) -> None:

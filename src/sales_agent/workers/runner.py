@@ -18,6 +18,7 @@ from datetime import datetime
 from rich.console import Console
 
 from ..channels.base import AbstractChannel
+from ..domain import keys
 from ..errors import ChannelAuthError
 from ..settings import Settings
 from ..store import Store
@@ -146,7 +147,7 @@ def _channel_stopper(store: Store, health: Health, channels: list[ChannelRuntime
         health.stopped(route, error)
         with contextlib.suppress(Exception):
             await store.notifications.add(
-                f"channel_stopped:{route}:{int(time.time())}", contact_id=None,
+                keys.channel_stopped(route, time.time()), contact_id=None,
                 kind="channel_stopped", reason=f"{route}: {first_line(error)}",
                 text="The channel is stopped until its settings are fixed and the agent "
                      "restarted.", at=time.time())

@@ -12,6 +12,7 @@ from typing import Any
 from aiogram.methods.base import TelegramMethod
 from aiogram.types import Message, Update
 
+from ...domain import keys
 from ..base import IncomingMessage
 
 KEY_PREFIX = "tg"
@@ -57,7 +58,7 @@ def to_incoming(message: Message, prefix: str = KEY_PREFIX) -> IncomingMessage:
         headers["language_code"] = user.language_code
     if file_id:
         headers["file_id"] = file_id
-    key = f"{prefix}:{chat_id}:{message.message_id}"
+    key = keys.telegram_received(prefix, chat_id, message.message_id)
     return IncomingMessage(
         channel="telegram", key=key, sender=f"tg:{chat_id}", text=text, full_text=text,
         at=message.date, sender_name=" ".join(p for p in (first, last) if p),

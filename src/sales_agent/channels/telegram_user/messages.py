@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from ...domain import keys
 from ..base import IncomingMessage
 from ..telegram_bot.updates import command_of
 
@@ -39,7 +40,7 @@ def to_incoming(message: Any, sender: Any) -> IncomingMessage:
     headers = {"username": f"@{username.lower()}" if username else ""}
     if getattr(sender, "lang_code", None):
         headers["language_code"] = sender.lang_code
-    key = f"{KEY_PREFIX}:{chat_id}:{message.id}"
+    key = keys.telegram_received(KEY_PREFIX, chat_id, message.id)
     at = message.date or datetime.now(UTC)
     return IncomingMessage(
         channel="telegram", key=key, sender=f"tg:{chat_id}", text=text, full_text=text,
