@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..domain.decide import CompanyState
 from ..domain.model import Contact, Status
-from ..store import Store
+from ..store.port import StorePort
 
 CLOSED_POLITELY = "closed after"  # a "no" after an answered objection does not stop a company
 
@@ -37,7 +37,7 @@ def talking(other: Contact) -> bool:
                                                                       Status.HANDOFF)
 
 
-async def company_of(store: Store, contact: Contact) -> Company:
+async def company_of(store: StorePort, contact: Contact) -> Company:
     others = await store.contacts.colleagues(contact)
     return Company(others, CompanyState(
         talking=any(talking(o) for o in others),

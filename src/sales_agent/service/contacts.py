@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from ..domain.identity import normalize_email, normalize_handle
 from ..domain.model import Contact, Status
 from ..errors import ContactError, DoNotContact, InvalidContact
-from ..store import Store
 from ..store.contacts import new_contact_id
+from ..store.port import StorePort
 from ..store.suppression import addresses
 from ..store.timeutil import now_utc
 from .csvread import read_csv_rows
@@ -46,7 +46,7 @@ def build_contact(name: str, company: str = "", email: str | None = None,
     )
 
 
-async def add_contact(store: Store, **fields: Any) -> Contact:
+async def add_contact(store: StorePort, **fields: Any) -> Contact:
     """Add a lead; an address or handle on the do-not-contact list is refused (DoNotContact):
     adding it back, even as `stopped`, would store again the data of a person who asked to be
     forgotten."""
@@ -63,7 +63,7 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line number, reason)
 
 
-async def import_contacts(store: Store, path: str,
+async def import_contacts(store: StorePort, path: str,
                           progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Add every good row; report each bad one with its line number. Rows are independent."""
     table = read_csv_rows(path, required=("name",), known=CONTACT_COLUMNS)
@@ -84,7 +84,7 @@ async def import_contacts(store: Store, path: str,
     return report
 
 
-async def reset_contact(store: Store, key: str, *, force: bool = False) -> Contact:
+async def reset_contact(store: StorePort, key: str, *, force: bool = False) -> Contact:
     """Start over from the first message: history cleared, pending sends cancelled.
 
     A lead who asked us to stop stays stopped: only `force` (an operator who knows the lead
@@ -106,7 +106,7 @@ async def reset_contact(store: Store, key: str, *, force: bool = False) -> Conta
     return updated
 
 
-async def contact_history(store: Store, key: str,
+async def contact_history(store: StorePort, key: str,
                           now: datetime | None = None) -> dict[str, Any]:
     """The `contacts show --json` document (CONTRACT.md), plus what waits in the outbox and the
     company's state. After a deletion request: no name and no message texts."""

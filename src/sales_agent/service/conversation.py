@@ -12,13 +12,13 @@ from ..domain.decide import decide
 from ..domain.events import OperatorCommand
 from ..domain.model import Contact, Status
 from ..settings import Settings
-from ..store import Store
 from ..store.items import OutboxItem
+from ..store.port import StorePort
 from ..store.timeutil import now_utc
 from .inbound import store_inbound
 
 
-async def submit_sandbox_reply(store: Store, contact_id: str, text: str,
+async def submit_sandbox_reply(store: StorePort, contact_id: str, text: str,
                                at: datetime | None = None) -> str:
     """The operator, playing the lead, says `text`; the logic worker answers it."""
     contact = await store.contacts.get(contact_id)
@@ -32,7 +32,7 @@ async def submit_sandbox_reply(store: Store, contact_id: str, text: str,
 ANSWERED_KINDS = ("handoff", "manager_handoff", "manager_stopped_wrote", "draft_failed")
 
 
-async def may_answer(store: Store, contact: Contact) -> bool:
+async def may_answer(store: StorePort, contact: Contact) -> bool:
     """A human may write to anyone not stopped — and to a stopped lead who wrote to us again
     (the note says so), but never to a person who asked to be forgotten."""
     if contact.erased:
@@ -43,7 +43,7 @@ async def may_answer(store: Store, contact: Contact) -> bool:
                for n in await store.notifications.open())
 
 
-async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
+async def send_operator_reply(store: StorePort, settings: Settings, contact_id: str,
                               text: str) -> str:
     """A human's answer from the hand-off queue, through the outbox like any other message.
     The notes it answers are closed."""
@@ -71,12 +71,12 @@ async def send_operator_reply(store: Store, settings: Settings, contact_id: str,
     return key
 
 
-async def stop_contact(store: Store, contact_id: str, *, reason: str = "operator") -> None:
+async def stop_contact(store: StorePort, contact_id: str, *, reason: str = "operator") -> None:
     contact = await store.contacts.get(contact_id)
     await operator_command(store, contact, "stop", reason=reason)
 
 
-async def operator_command(store: Store, contact: Contact, command: str, *, reason: str = "",
+async def operator_command(store: StorePort, contact: Contact, command: str, *, reason: str = "",
                            now: datetime | None = None) -> list[Action]:
     """An operator's act goes through the same core as a lead's reply: `decide()` says what
     changes; this applies what an operator's command can cause (no message to the lead)."""
@@ -100,7 +100,7 @@ async def operator_command(store: Store, contact: Contact, command: str, *, reas
     return actions
 
 
-async def suppress_everywhere(store: Store, contact: Contact, *, reason: str,
+async def suppress_everywhere(store: StorePort, contact: Contact, *, reason: str,
                               now: float) -> None:
     """Every address of this person on the do-not-contact list; nothing queued to them goes out
     (notes to our manager about them still do)."""

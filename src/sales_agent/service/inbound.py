@@ -7,14 +7,14 @@ from datetime import UTC, datetime
 
 from ..channels.base import IncomingMessage
 from ..domain.model import Contact
-from ..store import Store
 from ..store.items import InboxItem
+from ..store.port import StorePort
 from ..store.timeutil import from_ts, to_ts
 
 MAX_TEXT = 100_000  # a 1 MB reply is kept for audit up to here; the classifier reads far less
 
 
-async def match_contact(store: Store, msg: IncomingMessage) -> Contact | None:
+async def match_contact(store: StorePort, msg: IncomingMessage) -> Contact | None:
     """By thread first (In-Reply-To, References), then by who wrote."""
     if msg.channel == "email":
         for ref in (msg.in_reply_to, *reversed(msg.references)):
@@ -33,7 +33,8 @@ async def match_contact(store: Store, msg: IncomingMessage) -> Contact | None:
     return await store.contacts.find_by(_id=msg.sender)
 
 
-async def store_inbound(store: Store, msg: IncomingMessage, *, route: str | None = None) -> bool:
+async def store_inbound(store: StorePort, msg: IncomingMessage, *,
+                        route: str | None = None) -> bool:
     """Once per message key; an unknown sender is kept (contact_id None) for the operator.
     A message the channel could not read (`quarantine` set) goes to the quarantine instead."""
     if msg.quarantine:

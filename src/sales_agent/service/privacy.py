@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..domain.model import Contact
-from ..store import Store
+from ..store.port import StorePort
 
 ERASED = "[удалено по запросу]"
 
 
-async def erase_contact(store: Store, contact: Contact, now: datetime) -> None:
+async def erase_contact(store: StorePort, contact: Contact, now: datetime) -> None:
     await store.suppression.add(contact, reason="erased on request", now=now.timestamp())
     await store.suppression.forget_owner(contact.id)
     wipe = {"text": ERASED, "full_text": ERASED, "html": None, "subject": None,
@@ -24,11 +24,8 @@ async def erase_contact(store: Store, contact: Contact, now: datetime) -> None:
     await store.inbox.wipe_for_contact(contact.id, wipe)
     # The apology still waiting to go out keeps its address until it is sent.
     await store.outbox.wipe_for_contact(contact.id, wipe, finished_only=True)
-    await store.messages.collection.update_many(
-        {"contact_id": contact.id},
-        {"$set": {"text": ERASED, "subject": None, "decision": None, "attachments": []}})
-    await store.notifications.collection.update_many(
-        {"contact_id": contact.id}, {"$set": {"text": ERASED}})
+    await store.messages.erase_for_contact(contact.id, ERASED)
+    await store.notifications.erase_for_contact(contact.id, ERASED)
     # An operator's correction keeps the lead's words as a training example: gone with them.
     await store.corrections.delete_for_contact(contact.id)
     await store.contacts.update(

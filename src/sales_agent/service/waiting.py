@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..store import Store
 from ..store.items import OutboxItem
+from ..store.port import StorePort
 
 CAP_SLACK = 60.0  # seconds past due: a message still waiting then is held by the send cap
 
@@ -32,7 +32,7 @@ class Waiting:
                 "detail": self.detail}
 
 
-async def waiting_for(store: Store, contact_id: str, now: datetime) -> list[Waiting]:
+async def waiting_for(store: StorePort, contact_id: str, now: datetime) -> list[Waiting]:
     return [_waiting(item, now) for item in await store.outbox.pending_for(contact_id)]
 
 

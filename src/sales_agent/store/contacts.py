@@ -135,6 +135,12 @@ class ContactRepository:
         cursor = self.collection.find({"$or": either, "_id": {"$ne": contact.id}}).limit(200)
         return [from_doc(d) async for d in cursor]
 
+    async def company_members(self, company: str, *, limit: int = 50) -> list[str]:
+        """Ids of a company's contacts, oldest first (ties by id): a stable order."""
+        cursor = self.collection.find({"company": company}, {"_id": 1}).sort(
+            [("created_at", 1), ("_id", 1)]).limit(limit)
+        return [d["_id"] async for d in cursor]
+
     async def count_by_status(self) -> dict[str, int]:
         """Contacts per status: every Status, zero included, and nothing else."""
         counts = await count_by(self.collection, "status", (s.value for s in Status))

@@ -44,6 +44,13 @@ class MessageRepository:
     async def delete_for_contact(self, contact_id: str) -> int:
         return (await self.collection.delete_many({"contact_id": contact_id})).deleted_count
 
+    async def erase_for_contact(self, contact_id: str, text: str) -> int:
+        """A deletion request: the records stay (times, directions), what was said does not."""
+        result = await self.collection.update_many(
+            {"contact_id": contact_id},
+            {"$set": {"text": text, "subject": None, "decision": None, "attachments": []}})
+        return result.modified_count
+
 
 def _from_doc(doc: dict[str, Any]) -> Message:
     data = dict(doc)

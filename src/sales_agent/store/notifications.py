@@ -30,3 +30,8 @@ class Notifications:
 
     async def close(self, key: str) -> None:
         await self.collection.update_one({"_id": key}, {"$set": {"status": "done"}})
+
+    async def erase_for_contact(self, contact_id: str, text: str) -> int:
+        result = await self.collection.update_many({"contact_id": contact_id},
+                                                   {"$set": {"text": text}})
+        return result.modified_count

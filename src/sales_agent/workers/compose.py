@@ -8,8 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.model import Contact, Direction
-from ..store import Store
-from ..store import constants as c
+from ..store.port import StorePort
 
 MAX_REFERENCES = 20
 
@@ -24,7 +23,7 @@ def reply_subject(subject: str | None, fallback: str) -> str:
     return base if base.lower().startswith(("re:", "ответ:")) else f"Re: {base}"
 
 
-async def thread_of(store: Store, contact: Contact) -> dict[str, Any]:
+async def thread_of(store: StorePort, contact: Contact) -> dict[str, Any]:
     """Message-IDs of the conversation so far (oldest first) and the first subject."""
     ids: list[str] = []
     first_subject = None
@@ -45,7 +44,7 @@ class ThreadMemory:
     greeted_today: bool = False
 
 
-async def thread_memory(store: Store, contact: Contact, channel: str,
+async def thread_memory(store: StorePort, contact: Contact, channel: str,
                         now: datetime) -> ThreadMemory:
     """Read from the history: no extra field to keep in step with what was really sent."""
     out = [m for m in await store.messages.for_contact(contact.id) if m.direction == Direction.OUT]
@@ -59,14 +58,12 @@ async def thread_memory(store: Store, contact: Contact, channel: str,
         greeted_today=greeted)
 
 
-async def colleague_index(store: Store, contact: Contact) -> int | None:
+async def colleague_index(store: StorePort, contact: Contact) -> int | None:
     """The lead's phrasing: the company's own, shifted by the lead's place among its contacts,
     so colleagues never get the same letter. None (from the id) when the company is unknown."""
     if not contact.company:
         return None
-    cursor = store.db[c.CONTACTS].find({"company": contact.company}, {"_id": 1}).sort(
-        [("created_at", 1), ("_id", 1)]).limit(50)
-    ids = [d["_id"] async for d in cursor]
+    ids = await store.contacts.company_members(contact.company)
     if contact.id not in ids:
         return None
     from ..brain.writer import variant_of

@@ -42,8 +42,8 @@ from ..service.conversation import suppress_everywhere
 from ..service.inbound import incoming_message_of
 from ..service.privacy import erase_contact
 from ..settings import Settings
-from ..store import Store
 from ..store.items import InboxItem
+from ..store.port import StorePort
 from ..store.timeutil import from_ts, to_ts
 from .clock import Clock
 from .corrections import CorrectionsFeed
@@ -60,7 +60,7 @@ def _for_human(why: str) -> Classification:
 
 
 class Engine:
-    def __init__(self, store: Store, settings: Settings, outgoing: Outgoing, *,
+    def __init__(self, store: StorePort, settings: Settings, outgoing: Outgoing, *,
                  clock: Clock, routes: frozenset[str], policy: Policy | None = None,
                  llm: Any = None) -> None:
         self.store, self.settings, self.outgoing = store, settings, outgoing

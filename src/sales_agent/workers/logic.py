@@ -7,8 +7,8 @@ import time
 
 from pymongo.errors import PyMongoError
 
-from ..store import Store
 from ..store.items import InboxItem
+from ..store.port import StorePort
 from ..store.queue import DONE
 from .clock import Clock
 from .engine import Engine
@@ -22,7 +22,7 @@ class LogicWorker:
     """lease: seconds an item is held (classification + rendering take milliseconds offline,
     an LLM call up to its timeout); max_attempts: claims before an item is quarantined."""
 
-    def __init__(self, store: Store, engine: Engine, *, clock: Clock, owner: str,
+    def __init__(self, store: StorePort, engine: Engine, *, clock: Clock, owner: str,
                  lease: float = 120.0, max_attempts: int = 5) -> None:
         self.store, self.engine, self.clock = store, engine, clock
         self.owner, self.lease, self.max_attempts = owner, lease, max_attempts

@@ -22,8 +22,8 @@ from ..errors import (
     TransientChannelError,
 )
 from ..service.privacy import ERASED
-from ..store import Store
 from ..store.items import InboxItem, OutboxItem
+from ..store.port import StorePort
 from ..store.queue import CANCELLED, FAILED
 from .clock import Clock
 from .leases import holding
@@ -45,7 +45,7 @@ class OutboxSender:
     unsubscribe_url_for: a lead's one-click unsubscribe link (email with a public base URL).
     """
 
-    def __init__(self, store: Store, channel: AbstractChannel, route: str, *, clock: Clock,
+    def __init__(self, store: StorePort, channel: AbstractChannel, route: str, *, clock: Clock,
                  owner: str, attachments_dir: Path, charts_dir: Path, lease: float = 120.0,
                  max_attempts: int = 8, per_minute: int | None = None,
                  unsubscribe_url_for: Callable[[str], str] | None = None) -> None:

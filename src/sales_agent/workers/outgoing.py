@@ -18,8 +18,8 @@ from ..domain.model import Contact
 from ..errors import ContactError
 from ..service.contacts import add_contact
 from ..settings import Settings
-from ..store import Store
 from ..store.items import InboxItem, OutboxItem
+from ..store.port import StorePort
 from .compose import colleague_index, make_message_id, reply_subject, thread_memory, thread_of
 from .invitation import invitation
 from .logs import log_event
@@ -32,7 +32,7 @@ CHART_KINDS = {"answer", "interested"}
 
 
 class Outgoing:
-    def __init__(self, store: Store, settings: Settings, writer: ReplyWriter, *,
+    def __init__(self, store: StorePort, settings: Settings, writer: ReplyWriter, *,
                  routes: frozenset[str], facts_for: Any = None, bot_link_for: Any = None) -> None:
         self.store, self.settings, self.writer, self.routes = store, settings, writer, routes
         self.facts_for = facts_for  # async (store, company) -> CompanyFacts | None

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from ..domain import keys
 from ..domain.model import Status
-from ..store import Store
 from ..store.items import InboxItem
+from ..store.port import StorePort
 from ..store.timeutil import to_ts
 from .clock import Clock
 
 
-async def schedule_due(store: Store, clock: Clock, *, batch: int = 500) -> int:
+async def schedule_due(store: StorePort, clock: Clock, *, batch: int = 500) -> int:
     now = clock.now()
     events: list[InboxItem] = []
     for contact in await store.contacts.list(Status.NEW, limit=batch):
