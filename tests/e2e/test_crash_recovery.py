@@ -93,7 +93,7 @@ async def test_killed_mid_batch_then_restarted_delivers_each_mail_once(
 async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
         store: Store, mail_server: MailServer, agent_env: dict[str, str]) -> None:
     from sales_agent.channels.email import EmailChannel
-    from sales_agent.workers.outbound import OutboxSender
+    from sales_agent.workers.outbox_sender import OutboxSender
 
     box = mail_server.add_user()
     await add_contact(store, name="Ольга", company="ООО «Тест»", email=box.address)

@@ -15,9 +15,10 @@ from email.header import decode_header, make_header
 import pytest
 
 from sales_agent.channels.base import OutgoingMessage
-from sales_agent.channels.email import EmailChannel, make_message_id, parse_email
+from sales_agent.channels.email import EmailChannel, parse_email
 from sales_agent.channels.email.imap import ImapConfig
 from sales_agent.channels.email.smtp import SmtpConfig
+from sales_agent.domain.keys import email_message_id
 from tests.fixtures.mail import MailServer, MailUser
 
 SUBJECTS = [
@@ -75,7 +76,7 @@ async def test_long_subjects_and_names_read_back_as_written(
                 key=f"k{i}", contact_id="c1", channel="email", to=mail_user.address,
                 to_name="Соколова Вера Николаевна, отдел маркетплейсов «Бодрое утро»",
                 text="Здравствуйте!", subject=subject,
-                message_id=make_message_id("example.test")))
+                message_id=email_message_id("example.test")))
     finally:
         await channel.close()
     await mail_server.wait_for(mail_user, count=len(SUBJECTS))

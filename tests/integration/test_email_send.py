@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sales_agent.channels.base import OutgoingMessage
-from sales_agent.channels.email import EmailChannel, make_message_id
+from sales_agent.channels.email import EmailChannel
 from sales_agent.channels.email.imap import ImapConfig
 from sales_agent.channels.email.smtp import SmtpConfig
+from sales_agent.domain.keys import email_message_id
 from sales_agent.errors import ChannelError, PermanentChannelError, TransientChannelError
 from sales_agent.settings import load_settings
 from tests.fixtures.mail import MailServer, MailUser, free_port
@@ -30,7 +31,7 @@ class TestSend:
     ) -> None:
         pdf = tmp_path / "presentation.pdf"
         pdf.write_bytes(b"%PDF-1.4 test")
-        mid = make_message_id("example.test")
+        mid = email_message_id("example.test")
         channel = make_email_channel(agent_mailbox)
         receipt = await channel.send(outgoing(
             mail_user.address, message_id=mid, html="<p>Здравствуйте, <b>Иван</b>!</p>",
@@ -68,7 +69,7 @@ class TestSend:
         self, agent_mailbox: MailUser, mail_user: MailUser, make_email_channel,
     ) -> None:
         channel = make_email_channel(agent_mailbox)
-        sent = outgoing(mail_user.address, message_id=make_message_id("example.test"))
+        sent = outgoing(mail_user.address, message_id=email_message_id("example.test"))
         assert await channel.was_delivered(sent) is False
         await channel.send(sent)
         assert await channel.was_delivered(sent) is True

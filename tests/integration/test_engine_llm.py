@@ -12,7 +12,7 @@ from sales_agent.brain.classifier import Classification
 from sales_agent.domain.model import Intent
 from sales_agent.settings import load_settings
 from sales_agent.store import Store
-from sales_agent.workers import engine as engine_module
+from sales_agent.workers import conversation_engine as engine_module
 from sales_agent.workers.clock import Clock
 from sales_agent.workers.wiring import build_engine
 from tests.fixtures.llm import FakeOpenAI

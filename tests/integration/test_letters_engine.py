@@ -82,7 +82,7 @@ class TestMemoryFromHistory:
     async def test_a_chat_greets_once_a_day_and_a_sent_chart_is_remembered(
             self, store: Store) -> None:
         from sales_agent.domain.model import Channel, Direction, Message
-        from sales_agent.workers.compose import thread_memory
+        from sales_agent.workers.thread_history import thread_memory
 
         c = await lead(store)
         now = WEDNESDAY + timedelta(hours=3)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from sales_agent.channels.base import OutgoingMessage
-from sales_agent.channels.email import make_message_id, parse_email
+from sales_agent.channels.email import parse_email
 from sales_agent.channels.email.compose import build_message, reply_subject
 from sales_agent.channels.email.incoming import to_incoming
+from sales_agent.domain.keys import email_message_id
 
 
 def test_message_ids_are_unique_and_bracketed() -> None:
-    ids = {make_message_id("napoleonit.example") for _ in range(1000)}
+    ids = {email_message_id("napoleonit.example") for _ in range(1000)}
     assert len(ids) == 1000
     assert all(i.startswith("<") and i.endswith("@napoleonit.example>") for i in ids)
 

@@ -19,10 +19,10 @@ from sales_agent.service.conversation import stop_contact, submit_sandbox_reply
 from sales_agent.settings import Settings, load_settings
 from sales_agent.store.memory import MemoryStore
 from sales_agent.workers.clock import Clock
-from sales_agent.workers.engine import Engine
+from sales_agent.workers.conversation_engine import ConversationEngine
 from sales_agent.workers.logic import LogicWorker
-from sales_agent.workers.outbound import OutboxSender
-from sales_agent.workers.outgoing import Outgoing
+from sales_agent.workers.outbox_sender import OutboxSender
+from sales_agent.workers.outbox_writer import OutboxWriter
 from sales_agent.workers.routing import enabled_routes
 from sales_agent.workers.scheduler import schedule_due
 
@@ -50,18 +50,20 @@ class Agent:
         self.clock = FrozenClock(WEDNESDAY)
         routes = enabled_routes(settings)
         writer = ReplyWriter(settings, KnowledgeBase.load(settings.knowledge_dir))
-        outgoing = Outgoing(self.store, settings, writer, routes=routes)  # no analytics here
-        engine = Engine(self.store, settings, outgoing, clock=self.clock, routes=routes)
-        self.logic = LogicWorker(self.store, engine, clock=self.clock, owner="fast")  # type: ignore[arg-type]
+        # no analytics here: they are read from the store's review collections, not the port
+        outbox_writer = OutboxWriter(self.store, settings, writer, routes=routes)
+        engine = ConversationEngine(self.store, settings, outbox_writer, clock=self.clock,
+                                    routes=routes)
+        self.logic = LogicWorker(self.store, engine, clock=self.clock, owner="fast")
         self.sender = OutboxSender(
-            self.store, SandboxChannel(), "sandbox", clock=self.clock, owner="fast",  # type: ignore[arg-type]
+            self.store, SandboxChannel(), "sandbox", clock=self.clock, owner="fast",
             attachments_dir=settings.attachments_dir, charts_dir=settings.data_dir / "charts")
 
     async def run_until_idle(self, at: datetime = WEDNESDAY) -> None:
         self.clock.at = at
         busy = True
         while busy:
-            busy = await schedule_due(self.store, self.clock) > 0  # type: ignore[arg-type]
+            busy = await schedule_due(self.store, self.clock) > 0
             while await self.logic.process_one():
                 busy = True
             while await self.sender.send_one():
@@ -70,12 +72,12 @@ class Agent:
     async def lead(self, **extra: Any) -> str:
         fields = {"name": "Ольга Смирнова", "company": "Бодрое утро",
                   "email": "olga@bodroe.example", "products": ["Капсулы Лунго 10 шт"]} | extra
-        contact = await add_contact(self.store, **fields)  # type: ignore[arg-type]
+        contact = await add_contact(self.store, **fields)
         await self.run_until_idle()
         return contact.id
 
     async def reply(self, contact_id: str, text: str, at: datetime = WEDNESDAY + HOUR) -> None:
-        await submit_sandbox_reply(self.store, contact_id, text, at=at)  # type: ignore[arg-type]
+        await submit_sandbox_reply(self.store, contact_id, text, at=at)
         await self.run_until_idle(at)
 
     async def sent(self, contact_id: str) -> list[Message]:
@@ -132,11 +134,11 @@ class TestReplies:
         assert await agent.status(c) is Status.STOPPED
 
     async def test_a_stop_beats_a_first_message_already_queued(self, agent: Agent) -> None:
-        c = await add_contact(agent.store, name="Пётр", email="petr@example.com")  # type: ignore[arg-type]
-        await schedule_due(agent.store, agent.clock)  # type: ignore[arg-type]
+        c = await add_contact(agent.store, name="Пётр", email="petr@example.com")
+        await schedule_due(agent.store, agent.clock)
         while await agent.logic.process_one():
             pass
-        await stop_contact(agent.store, c.id)  # type: ignore[arg-type]
+        await stop_contact(agent.store, c.id)
         await agent.run_until_idle()
         assert await agent.kinds(c.id) == []
 

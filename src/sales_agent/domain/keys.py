@@ -10,6 +10,20 @@ strings. Never change one; add a new function instead.
 
 from __future__ import annotations
 
+import secrets
+import time
+
+# -- email: the Message-ID, fixed before the send ------------------------------------------------
+
+
+def email_message_id(domain: str) -> str:
+    """A new, globally unique Message-ID (with angle brackets) for our domain (or an address
+    at it). Fixed on the outbox item before the send, so a retry after a crash is recognisable
+    (the channel looks for it in the Sent folder); unlike the keys below it is random."""
+    domain = domain.rpartition("@")[2].strip().strip("<>@") or "localhost"
+    return f"<{int(time.time() * 1000):x}.{secrets.token_hex(8)}@{domain}>"
+
+
 # -- the inbox: events to decide on -------------------------------------------------------------
 
 

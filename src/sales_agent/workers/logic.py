@@ -11,7 +11,7 @@ from ..store.items import InboxItem
 from ..store.port import StorePort
 from ..store.queue import DONE
 from .clock import Clock
-from .engine import Engine
+from .conversation_engine import ConversationEngine
 from .leases import holding
 from .logs import log_event
 
@@ -22,7 +22,7 @@ class LogicWorker:
     """lease: seconds an item is held (classification + rendering take milliseconds offline,
     an LLM call up to its timeout); max_attempts: claims before an item is quarantined."""
 
-    def __init__(self, store: StorePort, engine: Engine, *, clock: Clock, owner: str,
+    def __init__(self, store: StorePort, engine: ConversationEngine, *, clock: Clock, owner: str,
                  lease: float = 120.0, max_attempts: int = 5) -> None:
         self.store, self.engine, self.clock = store, engine, clock
         self.owner, self.lease, self.max_attempts = owner, lease, max_attempts

@@ -16,9 +16,9 @@ from ..service.unsubscribe import url_maker
 from ..settings import Settings
 from ..store import Store
 from .clock import Clock
-from .engine import Engine
-from .outbound import OutboxSender
-from .outgoing import Outgoing
+from .conversation_engine import ConversationEngine
+from .outbox_sender import OutboxSender
+from .outbox_writer import OutboxWriter
 from .routing import EMAIL, SANDBOX, TELEGRAM_BOT, TELEGRAM_USER, enabled_routes
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class ChannelRuntime:
     store: Store
 
 
-def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:
+def build_engine(store: Store, settings: Settings, clock: Clock) -> ConversationEngine:
     llm = None
     if settings.llm_enabled:  # the openai package alone takes seconds to import: only if used
         from ..brain.llm import LlmClient
@@ -40,9 +40,10 @@ def build_engine(store: Store, settings: Settings, clock: Clock) -> Engine:
         llm = LlmClient.from_settings(settings)
     writer = ReplyWriter(settings, KnowledgeBase.load(settings.knowledge_dir), llm)
     routes = enabled_routes(settings)
-    outgoing = Outgoing(store, settings, writer, routes=routes, facts_for=_facts_for(settings),
-                        bot_link_for=_bot_link_for(settings))
-    return Engine(store, settings, outgoing, clock=clock, routes=routes, llm=llm)
+    outbox_writer = OutboxWriter(store, settings, writer, routes=routes,
+                                 facts_for=_facts_for(settings),
+                                 bot_link_for=_bot_link_for(settings))
+    return ConversationEngine(store, settings, outbox_writer, clock=clock, routes=routes, llm=llm)
 
 
 def _facts_for(settings: Settings):  # type: ignore[no-untyped-def]

@@ -15,9 +15,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from ...domain import keys
 from ...errors import ChannelError, ChannelUnavailable
 from ..base import AbstractChannel, DeliveryCheck, IncomingMessage, OutgoingMessage, SentReceipt
-from .compose import build_message, make_message_id
+from .compose import build_message
 from .imap import ImapAuthError, ImapConfig, ImapConnectionLost, ImapSession
 from .incoming import to_incoming
 from .limits import DEFAULT_LIMITS, ParseLimits
@@ -79,7 +80,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
 
     # sending ---------------------------------------------------------------------------------
     async def send(self, message: OutgoingMessage) -> SentReceipt:
-        message_id = message.message_id or make_message_id(self.from_email.rpartition("@")[2])
+        message_id = message.message_id or keys.email_message_id(self.from_email)
         msg = build_message(message, from_email=self.from_email, from_name=self.from_name,
                             message_id=message_id)
         await send_smtp(msg, self.from_email, [message.to], self.smtp, self.tls)

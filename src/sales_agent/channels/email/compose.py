@@ -11,8 +11,6 @@ from __future__ import annotations
 import base64
 import mimetypes
 import re
-import secrets
-import time
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -26,12 +24,6 @@ _RE_PREFIX = re.compile(r"^\s*(re|ответ|отв|aw|sv)\s*(\[\d+\])?\s*:", re
 _OWN = {"from", "to", "subject", "date", "message-id", "in-reply-to", "references",
         "list-unsubscribe", "list-unsubscribe-post", "x-auto-response-suppress", "mime-version",
         "content-type", "content-transfer-encoding"}
-
-
-def make_message_id(domain: str) -> str:
-    """A new, globally unique Message-ID (with angle brackets) for our domain."""
-    domain = domain.strip().strip("<>@") or "localhost"
-    return f"<{int(time.time() * 1000):x}.{secrets.token_hex(8)}@{domain}>"
 
 
 def reply_subject(subject: str) -> str:

@@ -20,18 +20,18 @@ from ..service.contacts import add_contact
 from ..settings import Settings
 from ..store.items import InboxItem, OutboxItem
 from ..store.port import StorePort
-from .compose import colleague_index, make_message_id, reply_subject, thread_memory, thread_of
 from .invitation import invitation
 from .logs import log_event
 from .notes import plain_note
 from .repeats import repeats
 from .routing import EMAIL, SANDBOX, address, history_channel
+from .thread_history import colleague_index, reply_subject, thread_memory, thread_of
 
 log = logging.getLogger(__name__)
 CHART_KINDS = {"answer", "interested"}
 
 
-class Outgoing:
+class OutboxWriter:
     def __init__(self, store: StorePort, settings: Settings, writer: ReplyWriter, *,
                  routes: frozenset[str], facts_for: Any = None, bot_link_for: Any = None) -> None:
         self.store, self.settings, self.writer, self.routes = store, settings, writer, routes
@@ -102,7 +102,7 @@ class Outgoing:
         }
         if route == EMAIL:
             thread = await thread_of(self.store, contact)
-            doc["message_id"] = make_message_id(self.settings.from_email)
+            doc["message_id"] = keys.email_message_id(self.settings.from_email)
             inbound_id = item.message_id if item.channel == "email" else None
             parent = inbound_id or (thread["ids"][-1] if thread["ids"] else None)
             doc["in_reply_to"] = parent
@@ -153,7 +153,7 @@ class Outgoing:
                 key=keys.manager_copy(key), contact_id=contact.id, route=EMAIL, channel="email",
                 internal=True, to=self.settings.manager_email, to_name="", kind=action.kind,
                 subject=draft.subject, text=draft.text, html=draft.html,
-                message_id=make_message_id(self.settings.from_email),
+                message_id=keys.email_message_id(self.settings.from_email),
             ), due=now.timestamp())
 
     async def notify_operator(self, contact: Contact, item: InboxItem, kind: str,

@@ -48,7 +48,7 @@ from ..store.timeutil import from_ts, to_ts
 from .clock import Clock
 from .corrections import CorrectionsFeed
 from .logs import log_event
-from .outgoing import Outgoing
+from .outbox_writer import OutboxWriter
 from .routing import history_channel
 
 log = logging.getLogger(__name__)
@@ -59,11 +59,11 @@ def _for_human(why: str) -> Classification:
     return Classification(Intent.OTHER, 0.0, reasons=(why,), review=True)
 
 
-class Engine:
-    def __init__(self, store: StorePort, settings: Settings, outgoing: Outgoing, *,
+class ConversationEngine:
+    def __init__(self, store: StorePort, settings: Settings, outbox_writer: OutboxWriter, *,
                  clock: Clock, routes: frozenset[str], policy: Policy | None = None,
                  llm: Any = None) -> None:
-        self.store, self.settings, self.outgoing = store, settings, outgoing
+        self.store, self.settings, self.outbox_writer = store, settings, outbox_writer
         self.clock, self.routes, self.llm = clock, routes, llm
         self.policy = policy or policy_from(settings)
         self.corrections = CorrectionsFeed(store)  # the operator's, read again when they change
@@ -122,7 +122,7 @@ class Engine:
                 return None, None  # the wake-up was moved or cancelled since
             return WakeUpDue(item.reason or "followup"), None
         if item.bounce:
-            await self.outgoing.notify_operator(contact, item, "bounce", self.clock.now())
+            await self.outbox_writer.notify_operator(contact, item, "bounce", self.clock.now())
             return None, None
         c, extra = await self._classify(item)
         slots = self._slots(item, contact)
@@ -206,11 +206,11 @@ class Engine:
             key = keys.action(item.key, index)
             if isinstance(action, SendMessage):
                 try:
-                    handoff = await self.outgoing.send(action, contact, item, key, now)
+                    handoff = await self.outbox_writer.send(action, contact, item, key, now)
                 except Exception as e:  # a template, the analytics, a chart: a human writes
                     log.exception("message %s for %s could not be written", action.kind,
                                   contact.id)
-                    await self.outgoing.notify_operator(
+                    await self.outbox_writer.notify_operator(
                         contact, item, "draft_failed", now,
                         reason=f"{action.kind}: {type(e).__name__}: {str(e)[:200]}")
                     handoff = True
@@ -219,9 +219,9 @@ class Engine:
             elif isinstance(action, UpdateContact):
                 fields.update(action.fields)
             elif isinstance(action, NotifyManager):
-                await self.outgoing.notify_manager(action, contact, item, key, now)
+                await self.outbox_writer.notify_manager(action, contact, item, key, now)
             elif isinstance(action, ReferColleague):
-                await self.outgoing.refer(action.colleague, contact, now)
+                await self.outbox_writer.refer(action.colleague, contact, now)
             elif isinstance(action, StopEverywhere):
                 await suppress_everywhere(self.store, contact, reason="stopped",
                                           now=now.timestamp())
@@ -235,7 +235,7 @@ class Engine:
             for action in decide(after, OperatorCommand("draft_failed", reason), now,
                                  self.policy, routes=self.routes):
                 if isinstance(action, NotifyManager):
-                    await self.outgoing.notify_manager(action, contact, item,
+                    await self.outbox_writer.notify_manager(action, contact, item,
                                                        keys.unwritten(item.key), now)
                 elif isinstance(action, UpdateContact):
                     fields.update(action.fields)

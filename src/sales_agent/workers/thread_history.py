@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,11 +10,6 @@ from ..domain.model import Contact, Direction
 from ..store.port import StorePort
 
 MAX_REFERENCES = 20
-
-
-def make_message_id(from_email: str) -> str:
-    domain = from_email.rsplit("@", 1)[-1] or "localhost"
-    return f"<{secrets.token_hex(12)}@{domain}>"
 
 
 def reply_subject(subject: str | None, fallback: str) -> str:
