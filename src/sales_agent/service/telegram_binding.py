@@ -12,7 +12,6 @@ import logging
 import secrets
 from datetime import datetime
 
-from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from ..channels.base import IncomingMessage
@@ -20,8 +19,7 @@ from ..domain.identity import normalize_handle
 from ..domain.model import Contact
 from ..errors import DuplicateContact, InvalidContact
 from ..store import Store
-from ..store.contacts import from_doc, new_contact_id
-from ..store.timeutil import to_ts
+from ..store.contacts import new_contact_id
 from .contacts import build_contact
 
 log = logging.getLogger(__name__)
@@ -78,25 +76,10 @@ async def bind_start(store: Store, msg: IncomingMessage, now: datetime) -> tuple
 
 async def _bind_by_token(store: Store, token: str, msg: IncomingMessage,
                          now: datetime) -> Contact | None:
-    collection = store.contacts.collection
-    owner = await collection.find_one({"bot_token": token}, {"_id": 1})
-    if owner is None:
+    if msg.chat_id is None:
         return None
-    # The chat may be bound elsewhere already (a /start without a token made a contact first):
-    # the deep link names the real lead, so the binding moves to it.
-    await collection.update_many({"telegram_chat_id": msg.chat_id, "_id": {"$ne": owner["_id"]}},
-                                 {"$set": {"telegram_chat_id": None}})
-    try:
-        doc = await collection.find_one_and_update(
-            {"bot_token": token},
-            {"$set": {"bot_token": None, "telegram_chat_id": msg.chat_id,
-                      "updated_at": to_ts(now)}},
-            return_document=ReturnDocument.AFTER)
-    except DuplicateKeyError:  # another /start bound the chat meanwhile
-        return None
-    if doc is None:  # the token was used meanwhile (nx-27017 also answers a clash so)
-        return None
-    return await _fill_username(store, from_doc(doc), msg)
+    contact = await store.contacts.bind_chat_by_token(token, msg.chat_id, now)
+    return None if contact is None else await _fill_username(store, contact, msg)
 
 
 async def find_chat_contact(store: Store, msg: IncomingMessage,

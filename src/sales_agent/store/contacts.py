@@ -114,6 +114,29 @@ class ContactRepository:
         )
         return from_doc(doc) if doc else None
 
+    async def bind_chat_by_token(self, token: str, chat_id: int,
+                                 now: datetime) -> Contact | None:
+        """The contact holding the single-use deep-link `token` gets the Telegram chat, the
+        token spent in the same update; None when no one holds it (or it was spent meanwhile).
+        The chat may be bound elsewhere already (a /start without a token made a contact
+        first): the deep link names the real lead, so the binding moves to it."""
+        owner = await self.collection.find_one({"bot_token": token}, {"_id": 1})
+        if owner is None:
+            return None
+        await self.collection.update_many(
+            {"telegram_chat_id": chat_id, "_id": {"$ne": owner["_id"]}},
+            {"$set": {"telegram_chat_id": None}})
+        try:
+            doc = await self.collection.find_one_and_update(
+                {"bot_token": token},
+                {"$set": {"bot_token": None, "telegram_chat_id": chat_id,
+                          "updated_at": to_ts(now)}},
+                return_document=ReturnDocument.AFTER)
+        except DuplicateKeyError:  # another /start bound the chat meanwhile
+            return None
+        # None: the token was used meanwhile (nx-27017 also answers a clash so)
+        return from_doc(doc) if doc else None
+
     async def due(self, now: datetime, *, limit: int = 100) -> list[Contact]:
         """Contacts whose wake-up time has come (follow-ups, reminders)."""
         cursor = self.collection.find(

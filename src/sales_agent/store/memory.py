@@ -102,6 +102,17 @@ class MemoryContacts:
                        key=lambda c: c.wake_at or now)
         return found[:limit]
 
+    async def bind_chat_by_token(self, token: str, chat_id: int,
+                                 now: datetime) -> Contact | None:
+        owner = await self.find_by(bot_token=token)
+        if owner is None:
+            return None
+        for other in [c for c in self.by_id.values() if c.telegram_chat_id == chat_id]:
+            if other.id != owner.id:
+                await self.update(other.id, telegram_chat_id=None)
+        return await self.update(owner.id, bot_token=None, telegram_chat_id=chat_id,
+                                 updated_at=now)
+
     async def colleagues(self, contact: Contact) -> list[Contact]:
         domain = company_domain(contact.email)
         at_domain = re.compile("[@.]" + re.escape(domain) + "$") if domain else None
