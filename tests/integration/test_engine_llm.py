@@ -12,6 +12,7 @@ from sales_agent.brain.classifier import Classification
 from sales_agent.domain.model import Intent
 from sales_agent.settings import load_settings
 from sales_agent.store import Store
+from sales_agent.store.items import InboxItem
 from sales_agent.workers import conversation_engine as engine_module
 from sales_agent.workers.clock import Clock
 from sales_agent.workers.wiring import build_engine
@@ -21,8 +22,8 @@ AT = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 TIE = Classification(Intent.QUESTION, 0.4, None, None, Intent.DEMO, ("tie",), review=True)
 
 
-def item(text: str) -> dict[str, object]:
-    return {"key": "k1", "text": text, "at": AT.timestamp(), "channel": "email"}
+def item(text: str) -> InboxItem:
+    return InboxItem(key="k1", text=text, at=AT.timestamp(), channel="email")
 
 
 @pytest.fixture
