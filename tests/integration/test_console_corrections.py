@@ -83,8 +83,9 @@ async def test_a_correction_is_stored_and_used_by_the_running_engine_at_once(
     assert str(second.intent) == "interested" and "operator correction c-1" in second.decision
     assert str(third.intent) != "interested"
     item = await store.inbox.get(second.id.removeprefix("in:"))
-    assert item["classification"]["extra"]["review"] is False
-    assert item["classification"]["confidence"] >= 0.95
+    assert item is not None and item.classification is not None
+    assert item.classification["extra"]["review"] is False
+    assert item.classification["confidence"] >= 0.95
 
 
 async def test_a_second_correction_replaces_the_first(
