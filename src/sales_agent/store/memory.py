@@ -5,46 +5,20 @@ cancellations); the repositories themselves are tested against the wire server.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import itertools
 import re
-import time
-from collections.abc import Iterable
 from datetime import datetime
-from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from ..domain.identity import company_domain, key_kind, normalize_handle
 from ..domain.model import Contact, Message, Status
 from ..errors import ContactNotFound, DuplicateContact
 from .corrections import Correction
 from .items import InboxItem, OutboxItem
-from .queue import CANCELLED, DONE, PENDING
+from .memory_queue import MemoryQueue, matches
 from .suppression import addresses, digest
 
-Item = TypeVar("Item", InboxItem, OutboxItem)
 _UNIQUE = ("email", "telegram", "telegram_chat_id")
-
-
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
-
-
-def _matches(doc: dict[str, Any], where: dict[str, Any]) -> bool:
-    """The few query forms the repositories use: equality, $ne, $in, $lte, $lt, $gt."""
-    for field, want in where.items():
-        have = _plain(doc.get(field))
-        if isinstance(want, dict):
-            ops = {"$ne": lambda h, w: h != w, "$in": lambda h, w: h in w,
-                   "$lte": lambda h, w: h is not None and h <= w,
-                   "$lt": lambda h, w: h is not None and h < w,
-                   "$gt": lambda h, w: h is not None and h > w}
-            if not all(ops[op](have, arg) for op, arg in want.items()):
-                return False
-        elif have != _plain(want):
-            return False
-    return True
 
 
 class MemoryContacts:
@@ -80,7 +54,7 @@ class MemoryContacts:
         return self.by_id.get(key.strip())
 
     async def find_by(self, **query: Any) -> Contact | None:
-        return next((c for c in self.by_id.values() if _matches(self._doc(c), query)), None)
+        return next((c for c in self.by_id.values() if matches(self._doc(c), query)), None)
 
     async def list(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
         found = sorted((c for c in self.by_id.values() if status is None or c.status is status),
@@ -90,7 +64,7 @@ class MemoryContacts:
     async def update(self, contact_id: str, *, where: dict[str, Any] | None = None,
                      **fields: Any) -> Contact | None:
         contact = self.by_id.get(contact_id)
-        if contact is None or not _matches(self._doc(contact), where or {}):
+        if contact is None or not matches(self._doc(contact), where or {}):
             return None
         updated = Contact.model_validate({**contact.model_dump(), **fields})
         self.by_id[contact_id] = updated
@@ -159,102 +133,6 @@ class MemoryMessages:
         for k in mine:
             self.by_id[k] = self.by_id[k].model_copy(update=erased)
         return len(mine)
-
-
-class MemoryQueue(Generic[Item]):
-    """Documents as the MongoDB queue stores them, so the codec is exercised the same way."""
-
-    def __init__(self, codec: type[Item]) -> None:
-        self.codec, self.order = codec, codec.ORDER
-        self.docs: dict[str, dict[str, Any]] = {}
-        self._ids = itertools.count(1)
-
-    def _item(self, doc: dict[str, Any] | None) -> Item | None:
-        return None if doc is None else self.codec.from_doc(copy.deepcopy(doc))
-
-    def _held(self, item_id: str, owner: str) -> dict[str, Any] | None:
-        doc = self.docs.get(item_id)
-        ok = doc is not None and doc["owner"] == owner and doc["status"] == PENDING
-        return doc if ok else None
-
-    async def put(self, item: Item, *, due: float) -> bool:
-        if any(d["key"] == item.key for d in self.docs.values()):
-            return False
-        item_id = f"m{next(self._ids):08d}"
-        self.docs[item_id] = {
-            **copy.deepcopy(item.to_doc()), "_id": item_id, "status": PENDING, self.order: due,
-            "attempts": 0, "owner": None, "lease_until": 0.0, "created_at": due}
-        return True
-
-    async def claim_due(self, owner: str, *, now: float, lease: float,
-                        where: dict[str, Any] | None = None,
-                        wall: float | None = None) -> Item | None:
-        wall = time.time() if wall is None else wall
-        due = [d for d in self.docs.values() if d["status"] == PENDING and d[self.order] <= now
-               and d["lease_until"] < wall and _matches(d, where or {})]
-        if not due:
-            return None
-        doc = min(due, key=lambda d: d[self.order])
-        doc.update(owner=owner, lease_until=wall + lease, attempts=doc["attempts"] + 1)
-        return self._item(doc)
-
-    async def complete(self, item_id: str, owner: str, *, status: str = DONE, now: float,
-                       **fields: Any) -> bool:
-        doc = self._held(item_id, owner)
-        if doc is None:
-            return False
-        doc.update(status=status, lease_until=0.0, finished_at=now, **fields)
-        return True
-
-    async def renew(self, item_id: str, owner: str, *, lease: float,
-                    wall: float | None = None) -> bool:
-        doc = self._held(item_id, owner)
-        if doc is not None:
-            doc["lease_until"] = (time.time() if wall is None else wall) + lease
-        return doc is not None
-
-    async def release(self, item_id: str, owner: str, *, error: str) -> None:
-        if (doc := self._held(item_id, owner)) is not None:
-            doc.update(lease_until=0.0, owner=None, last_error=error,
-                       outage_claims=int(doc.get("outage_claims") or 0) + 1)
-
-    async def retry_at(self, item_id: str, owner: str, *, at: float, error: str) -> None:
-        if (doc := self._held(item_id, owner)) is not None:
-            doc.update({self.order: at, "lease_until": 0.0, "owner": None, "last_error": error})
-
-    async def cancel(self, where: dict[str, Any], *, reason: str, now: float) -> int:
-        hit = [d for d in self.docs.values() if d["status"] == PENDING and _matches(d, where)]
-        for d in hit:
-            d.update(status=CANCELLED, last_error=reason, finished_at=now)
-        return len(hit)
-
-    async def get(self, key: str) -> Item | None:
-        return self._item(next((d for d in self.docs.values() if d["key"] == key), None))
-
-    async def queued_keys(self, keys: Iterable[str]) -> set[str]:
-        wanted = set(keys)
-        return {d["key"] for d in self.docs.values() if d["key"] in wanted}
-
-    async def annotate(self, item_id: str, **fields: Any) -> None:
-        if item_id in self.docs:
-            self.docs[item_id].update(copy.deepcopy(fields))
-
-    async def pending_for(self, contact_id: str, *, internal: bool = False) -> list[Item]:
-        found = [d for d in self.docs.values() if d.get("contact_id") == contact_id
-                 and d["status"] == PENDING and (internal or d.get("internal") is not True)]
-        return [self.codec.from_doc(copy.deepcopy(d))
-                for d in sorted(found, key=lambda d: d[self.order])]
-
-    async def wipe_for_contact(self, contact_id: str, fields: dict[str, Any], *,
-                               finished_only: bool = False) -> int:
-        hit = [d for d in self.docs.values() if d.get("contact_id") == contact_id
-               and not (finished_only and d["status"] == PENDING)]
-        for d in hit:
-            d.update(copy.deepcopy(fields))
-        return len(hit)
-
-    async def count(self, where: dict[str, Any] | None = None) -> int:
-        return sum(1 for d in self.docs.values() if _matches(d, where or {}))
 
 
 class MemoryNotifications:
