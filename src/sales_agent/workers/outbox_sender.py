@@ -21,7 +21,7 @@ from ..errors import (
     PermanentChannelError,
     TransientChannelError,
 )
-from ..service.privacy import ERASED
+from ..service.privacy import ERASED, wipe_texts
 from ..store.items import InboxItem, OutboxItem
 from ..store.port import StorePort
 from ..store.queue import CANCELLED, FAILED
@@ -113,8 +113,16 @@ class OutboxSender:
                                          provider_id=provider_id,
                                          **(ERASED_FIELDS if erased else {}))
         self.sent += 1
+        if not erased and not item.internal and await self._erased_meanwhile(item):
+            await wipe_texts(self.store, item.contact_id)
         log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
                   key=item.key)
+
+    async def _erased_meanwhile(self, item: OutboxItem) -> bool:
+        """A deletion request handled while this message was in flight: its erasure may have
+        run before the message was recorded."""
+        contact = await self.store.contacts.find_by(_id=item.contact_id)
+        return contact is not None and contact.erased
 
     async def _mark_address_bad(self, item: OutboxItem, error: str) -> None:
         """A refused address is never tried again; the operator sees why (notification)."""
