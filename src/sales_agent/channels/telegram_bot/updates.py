@@ -14,6 +14,7 @@ from aiogram.types import Message, Update
 
 from ...domain import keys
 from ..base import IncomingMessage
+from ..commands import command_of
 
 KEY_PREFIX = "tg"
 
@@ -65,18 +66,6 @@ def to_incoming(message: Message, prefix: str = KEY_PREFIX) -> IncomingMessage:
         message_id=key, attachments=names, headers=headers, chat_id=chat_id,
         command=command_of(message.text or ""), kind=_content_kind(message),
     )
-
-
-def command_of(text: str) -> str | None:
-    """'/start abc' -> '/start abc', '/start@my_bot' -> '/start', '/stop' -> '/stop'."""
-    if not text.startswith("/"):
-        return None
-    head, _, payload = text.strip().partition(" ")
-    name = head.split("@", 1)[0].lower()
-    if name not in ("/start", "/stop"):
-        return None
-    payload = payload.strip()
-    return f"{name} {payload}" if name == "/start" and payload else name
 
 
 def attachment_names(message: Message) -> tuple[tuple[str, ...], str | None]:

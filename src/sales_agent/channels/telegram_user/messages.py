@@ -7,7 +7,7 @@ from typing import Any
 
 from ...domain import keys
 from ..base import IncomingMessage
-from ..telegram_bot.updates import command_of
+from ..commands import command_of
 
 KEY_PREFIX = "tgu"
 # Telethon sets `.document` for stickers, voice, video and audio too: the specific ones go first.
