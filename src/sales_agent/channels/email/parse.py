@@ -11,9 +11,10 @@ from datetime import datetime
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 from . import mime
+from .addresses import addresses, first_address, raw_header
 from .html import has_quote_markup, html_to_text
 from .limits import DEFAULT_LIMITS, LimitExceeded, ParseLimits
 from .quotes import has_quote_markers, strip_quoted_reply
@@ -130,25 +131,13 @@ def _read_headers(msg: Message, r: ParsedEmail) -> None:
     reply_to = _MSGID.findall(mime.header(msg, "In-Reply-To"))
     r.in_reply_to = reply_to[0] if reply_to else None
     r.references = _MSGID.findall(mime.header(msg, "References"))
-    r.from_name, r.from_email = _address(mime.header(msg, "From"))
-    r.to = [a for _, a in _addresses(mime.header(msg, "To"))]
+    r.from_name, r.from_email = first_address(raw_header(msg, "From"))
+    r.to = [a for _, a in addresses(raw_header(msg, "To"))]
     r.subject = mime.header(msg, "Subject")
     r.date = _date(mime.header(msg, "Date"))
     r.headers = {k: v for k in KEPT_HEADERS if (v := mime.header(msg, k))}
     r.bounce = _is_bounce(msg, r)
     r.auto_reply = r.bounce or _is_auto_reply(r)
-
-
-def _addresses(value: str) -> list[tuple[str, str]]:
-    try:
-        return [(n.strip().strip('"'), a.strip().lower()) for n, a in getaddresses([value]) if a]
-    except Exception:
-        return []
-
-
-def _address(value: str) -> tuple[str, str]:
-    found = _addresses(value)
-    return found[0] if found else ("", value.strip().lower())
 
 
 def _date(value: str) -> datetime | None:
