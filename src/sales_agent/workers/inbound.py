@@ -40,8 +40,7 @@ async def pump_inbound(store: Store, channel: AbstractChannel, *, route: str,
                     stored = await _store(store, msg, route, health)
                     await channel.acknowledge(msg)
                     health.up(part)
-                    log_event("received" if stored else "duplicate", channel=msg.channel,
-                              key=msg.key, sender=msg.sender)
+                    _log_stored(msg, stored)
                     delay.reset()
             return
         except ChannelAuthError as e:
@@ -70,6 +69,17 @@ async def _store(store: Store, msg: IncomingMessage, route: str, health: Health)
             continue
         health.up(STORE)
         return stored
+
+
+def _log_stored(msg: IncomingMessage, stored: bool) -> None:
+    """A mail past a parse cap went to the quarantine, not the inbox: say so, with why."""
+    if not stored:
+        log_event("duplicate", channel=msg.channel, key=msg.key, sender=msg.sender)
+    elif msg.quarantine:
+        log_event("quarantined", level=logging.WARNING, channel=msg.channel, key=msg.key,
+                  sender=msg.sender, why=msg.quarantine)
+    else:
+        log_event("received", channel=msg.channel, key=msg.key, sender=msg.sender)
 
 
 def _report(health: Health, part: str, problem: str | None) -> None:
