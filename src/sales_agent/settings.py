@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     worker_lease: float = Field(30.0, gt=0)  # seconds a claim is held; renewed while working
     # how often an idle role looks for work; `--until-idle` ends after four quiet looks
     poll_seconds: float = Field(0.25, gt=0, le=10)
+    # What one incoming mail may cost to read (channels/email/limits.py); past a cap it is
+    # quarantined. A bigger raw mail than email_max_bytes is read truncated, with a note.
+    email_max_bytes: int = Field(10 * 1024 * 1024, ge=64 * 1024)
+    email_max_text_chars: int = Field(1_000_000, ge=1_000)
+    email_max_html_chars: int = Field(2_000_000, ge=1_000)
+    email_max_mime_depth: int = Field(20, ge=1)
+    email_max_parts: int = Field(300, ge=1)
+    email_parse_seconds: float = Field(10.0, gt=0)
     templates_dir: Path = PROJECT_ROOT / "templates"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     attachments_dir: Path = PROJECT_ROOT / "attachments"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import typer
 
+from ..channels.email.limits import ParseLimits
 from ..channels.email.pool import parse_isolated
 from . import app
-from ._common import configure_logging, fail
+from ._common import configure_logging, fail, settings
 
 
 @app.command("parse-email")
@@ -26,7 +27,7 @@ def parse_email_command(
         raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     except OSError as e:
         fail(f"cannot read {file}: {e.strerror or e}")
-    parsed = parse_isolated(raw)
+    parsed = parse_isolated(raw, ParseLimits.from_settings(settings()))
     if parsed.quarantine:
         sys.stderr.write(f"quarantined: {parsed.quarantine}\n")
     sys.stdout.write(json.dumps(parsed.to_contract_json(), ensure_ascii=False) + "\n")

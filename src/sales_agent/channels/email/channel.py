@@ -75,6 +75,8 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
                           s.smtp_security)
         imap = ImapConfig(s.imap_host, s.imap_port, s.imap_user or s.from_email,
                           secret(s.imap_password) or "", s.imap_security)
+        knobs.setdefault("limits", ParseLimits.from_settings(s))
+        knobs.setdefault("max_bytes", s.email_max_bytes)
         return cls(smtp, imap, from_email=s.from_email, from_name=s.from_name,
                    inbox=s.imap_folder, sent_folder=s.imap_sent_folder, **knobs)  # type: ignore[arg-type]
 

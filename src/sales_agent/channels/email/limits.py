@@ -8,6 +8,10 @@ small enough that one mail cannot stall the agent. `max_raw_bytes` is different:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...settings import Settings
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,12 @@ class ParseLimits:
     max_mime_depth: int = 20  # nested multiparts
     max_parts: int = 300  # MIME parts (Content-Type headers) in the whole message
     time_limit: float = 10.0  # seconds of parsing in a worker process
+
+    @classmethod
+    def from_settings(cls, s: Settings) -> ParseLimits:
+        """The caps as configured (SALES_AGENT_EMAIL_MAX_* and _EMAIL_PARSE_SECONDS)."""
+        return cls(s.email_max_bytes, s.email_max_text_chars, s.email_max_html_chars,
+                   s.email_max_mime_depth, s.email_max_parts, s.email_parse_seconds)
 
     def with_raw_bytes(self, max_raw_bytes: int) -> ParseLimits:
         return ParseLimits(max_raw_bytes, self.max_text_chars, self.max_html_chars,
