@@ -40,6 +40,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import tests.fixtures.mail as mailfix
+from bench.spy import Spy
 from rich.console import Console
 
 from sales_agent.domain.calendar import is_working_day
@@ -66,7 +67,11 @@ def working_hour() -> datetime:
 class Rig:
     """Mail servers, mailboxes, one embedded store every agent process shares."""
 
-    def __init__(self, leads: int) -> None:
+    def __init__(self, leads: int, trace: Path | None = None, spy: bool = False) -> None:
+        self.trace, self.spy = trace, spy
+        self.cpu: dict[str, tuple[float, float]] = {}  # label -> (agent CPU s, store CPU s)
+        if trace:
+            trace.mkdir(parents=True, exist_ok=True)
         mailfix.POOL_SIZE = leads + 5
         self.root = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
         self.root.chmod(0o755)
@@ -97,15 +102,40 @@ class Rig:
                 w.writerow([f"Лид {i}", "ООО «Нагрузка»", box.address, "Капсулы Лунго 10 шт"])
         return path
 
-    def cli(self, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([*CLI, *args], env={**os.environ, **self.env},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def cli(self, *args: str, label: str | None = None) -> subprocess.Popen[bytes]:
+        cmd = CLI
+        if self.trace and label:  # count the store round trips of this command
+            cmd = [sys.executable, str(HERE / "store_trace.py"), str(self.trace / f"{label}.txt")]
+        log = (self.trace / f"{label}.log").open("wb") if self.trace and label \
+            else subprocess.DEVNULL
+        return subprocess.Popen([*cmd, *args], env={**os.environ, **self.env},
+                                stdout=subprocess.DEVNULL, stderr=log)
 
-    def timed(self, *args: str) -> float:
+    def timed(self, *args: str, label: str = "") -> float:
+        """Wall seconds of one command; its CPU and the store server's go to `self.cpu`."""
         t0 = time.perf_counter()
-        proc = self.cli(*args)
-        assert proc.wait() == 0, f"{args} failed"
-        return time.perf_counter() - t0
+        store0 = self.store_cpu()
+        proc = self.cli(*args, label=label)
+        spies = [Spy(proc.pid, self.trace / f"{label}-agent.spy")] if self.spy else []
+        if self.spy and self.store and self.store.embedded and self.store.embedded.process:
+            spies.append(Spy(self.store.embedded.process.pid, self.trace / f"{label}-store.spy"))
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t0
+        for spy in spies:
+            spy.stop()
+        assert proc.returncode == 0, f"{args} failed"
+        if label:
+            self.cpu[label] = (usage.ru_utime + usage.ru_stime, self.store_cpu() - store0)
+        return wall
+
+    def store_cpu(self) -> float:
+        """CPU seconds the embedded store server has used (it is a Python process too)."""
+        if not (self.store and self.store.embedded and self.store.embedded.process):
+            return 0.0
+        stat = Path(f"/proc/{self.store.embedded.process.pid}/stat").read_text()
+        fields = stat.rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def replies_at_once(self) -> None:
         def reply(i: int) -> None:
@@ -128,18 +158,22 @@ class Rig:
 
 async def as_users_run(rig: Rig, at: datetime) -> dict[str, float]:
     n = len(rig.boxes)
-    imported = rig.timed("contacts", "import", str(rig.csv()))
-    first = rig.timed("run", "--role", "all", "--until-idle", "--now", at.isoformat())
-    idle = rig.timed("run", "--role", "all", "--until-idle", "--now", at.isoformat())
+    imported = rig.timed("contacts", "import", str(rig.csv()), label="import")
+    first = rig.timed("run", "--role", "all", "--until-idle", "--now", at.isoformat(),
+                      label="first")
+    idle = rig.timed("run", "--role", "all", "--until-idle", "--now", at.isoformat(),
+                     label="idle")
     t0 = time.perf_counter()
     rig.replies_at_once()
     submitted = time.perf_counter() - t0
     later = (at + timedelta(hours=1)).isoformat()
-    answered = rig.timed("run", "--role", "all", "--until-idle", "--now", later)
+    answered = rig.timed("run", "--role", "all", "--until-idle", "--now", later,
+                         label="answer")
     counts = rig.mailbox_counts()
     return {"import": imported, "first": first, "first_rate": n / first, "idle_run": idle,
             "submitted": submitted, "answered": answered, "reply_rate": n / answered,
-            "twice": sum(c > 2 for c in counts), "missing": sum(c < 2 for c in counts)}
+            "twice": sum(c > 2 for c in counts), "missing": sum(c < 2 for c in counts),
+            "cpu": rig.cpu}
 
 
 async def in_process(rig: Rig, store: Store, at: datetime) -> dict[str, float]:
@@ -206,7 +240,7 @@ async def recovery(rig: Rig, store: Store, at: datetime) -> dict[str, float]:
 
 
 async def bench(args: argparse.Namespace) -> dict[str, float]:
-    rig = Rig(args.leads)
+    rig = Rig(args.leads, args.trace, args.spy)
     try:
         store = await rig.open()
         at = working_hour()
@@ -224,6 +258,10 @@ def main() -> None:
     ap.add_argument("--leads", type=int, default=1000)
     ap.add_argument("--in-process", action="store_true")
     ap.add_argument("--recovery", action="store_true")
+    ap.add_argument("--trace", type=Path, help="a folder: each command's store round trips "
+                    "(bench/store_trace.py) and its log")
+    ap.add_argument("--spy", action="store_true", help="with --trace: py-spy samples of the "
+                    "agent and the store server per command (bench/spy.py summarises them)")
     args = ap.parse_args()
     r = asyncio.run(bench(args))
     out.print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -244,6 +282,8 @@ def main() -> None:
     out.print(f"{n} replies at once, all answered: {r['answered']:.1f} s "
               f"({r['reply_rate']:.1f}/s)")
     out.print(f"leads with more than two mails: {r['twice']}, with fewer: {r['missing']}")
+    for label, (agent, store) in (r.get("cpu") or {}).items():
+        out.print(f"CPU of `{label}`: agent {agent:.1f} s, store server {store:.1f} s")
 
 
 if __name__ == "__main__":

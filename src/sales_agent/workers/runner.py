@@ -43,7 +43,9 @@ async def run_roles(settings: Settings, role: str, until_idle: bool,
     if main is not None:  # `docker stop` and `kill` end the workers as cleanly as Ctrl-C
         loop.add_signal_handler(signal.SIGTERM, main.cancel)
     try:
-        await run_workers(store, settings, _roles(role), until_idle=until_idle, clock=Clock(now),
+        # --until-idle --now T: everything as of T, the same instant in every such run
+        clock = Clock(now, frozen=until_idle)
+        await run_workers(store, settings, _roles(role), until_idle=until_idle, clock=clock,
                           announce=None if until_idle else role)
     except asyncio.CancelledError:
         log.info("stopping")
