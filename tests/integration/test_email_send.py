@@ -14,6 +14,7 @@ from sales_agent.channels.email.smtp import SmtpConfig
 from sales_agent.domain.keys import email_message_id
 from sales_agent.errors import ChannelError, PermanentChannelError, TransientChannelError
 from sales_agent.settings import load_settings
+from tests.fixtures._outage import OutageProxy
 from tests.fixtures.mail import MailServer, MailUser, free_port
 
 
@@ -126,3 +127,28 @@ class TestFromSettings:
             await stream.aclose()
         finally:
             await channel.close()
+
+
+class TestKeptSession:
+    async def test_mails_share_one_session_and_a_cut_one_is_replaced(
+        self, mail_server: MailServer, agent_mailbox: MailUser, mail_user: MailUser,
+    ) -> None:
+        proxy = await OutageProxy(mail_server.ports["smtp"]).start()
+        try:
+            box = agent_mailbox
+            channel = EmailChannel(
+                SmtpConfig(mail_server.host, proxy.port, box.address, box.password, "none",
+                           timeout=10),
+                ImapConfig(mail_server.host, mail_server.ports["imap"], box.address,
+                           box.password, "none", timeout=10), from_email=box.address)
+            for _ in range(3):
+                await channel.send(outgoing(mail_user.address))
+            assert proxy.connections == 1  # one login for three mails
+            await proxy.down()  # the server restarts: the kept session is cut
+            await proxy.up()
+            await channel.send(outgoing(mail_user.address))  # a new session, no error
+            assert proxy.connections == 2
+            assert len(await mail_server.wait_for(mail_user, 4)) == 4  # each mail once
+        finally:
+            await channel.close()
+            await proxy.stop()

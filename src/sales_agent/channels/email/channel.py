@@ -24,7 +24,7 @@ from .incoming import to_incoming
 from .limits import DEFAULT_LIMITS, ParseLimits
 from .parse import MAX_BYTES, ParsedEmail
 from .pool import ParsePool
-from .smtp import SmtpConfig, send_smtp
+from .smtp import SmtpConfig, SmtpSession
 
 if TYPE_CHECKING:
     from ...settings import Settings
@@ -60,6 +60,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         self.redeliver_after, self.max_bytes = redeliver_after, max_bytes
         self.use_idle = use_idle
         self.parser = ParsePool(limits.with_raw_bytes(max_bytes))
+        self._smtp = SmtpSession(smtp, ssl_context)  # kept open between sends
         self._pending: dict[str, int] = {}  # key -> UID, yielded and not yet acknowledged
         self._yielded_at: dict[int, float] = {}  # UID -> when it was yielded
         self._cmd: ImapSession | None = None  # for append / search / \Seen; receive has its own
@@ -85,7 +86,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         message_id = message.message_id or keys.email_message_id(self.from_email)
         msg = build_message(message, from_email=self.from_email, from_name=self.from_name,
                             message_id=message_id)
-        await send_smtp(msg, self.from_email, [message.to], self.smtp, self.tls)
+        await self._smtp.send(msg, self.from_email, [message.to])
         try:  # the mail is out; a missing Sent copy must not make the worker send it again
             await self._command(lambda s: s.append(msg.as_bytes(), self.sent_folder))
         except ChannelError as e:
@@ -226,6 +227,7 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
             await cmd.close()
 
     async def close(self) -> None:
+        await self._smtp.close()
         await self.parser.close()
         await self._drop_cmd()
         for session in list(self._sessions):
