@@ -56,10 +56,8 @@ def ensure_embedded(data_dir: Path) -> EmbeddedServer:
         if running:
             log.debug("store: reusing the embedded server at %s", running)
             return EmbeddedServer(running, directory, None)
-        port = _free_port()
-        process = _spawn(directory, port)
+        port, process = _started(directory)
         uri = f"mongodb://127.0.0.1:{port}/"
-        _wait_until_serving(port, process, directory)
         _record(directory).write_text(json.dumps({"port": port, "pid": process.pid}))
         log.info("store: embedded server on %s, files in %s", uri, directory)
         return EmbeddedServer(uri, directory, process)
@@ -92,6 +90,21 @@ def _answers(port: int) -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
         return True
     return False
+
+
+def _started(directory: Path, attempts: int = 3) -> tuple[int, subprocess.Popen[bytes]]:
+    """A free port can be taken by another process before the server binds it: another port."""
+    for attempt in range(attempts):
+        port = _free_port()
+        process = _spawn(directory, port)
+        try:
+            _wait_until_serving(port, process, directory)
+            return port, process
+        except StoreError:
+            if attempt == attempts - 1:
+                raise
+            log.debug("store: the embedded server did not start on %s; another port", port)
+    raise AssertionError("unreachable")
 
 
 def _free_port() -> int:
