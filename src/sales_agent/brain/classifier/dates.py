@@ -83,10 +83,16 @@ def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[Fou
 def _found(low: str, text: str, start: int, end: int, day: date,
            window: tuple[date, date] | None) -> FoundDate:
     role = _role(low, start)
-    through = role == "until" and (re.search(r"(\bпо|through|thru|\0\s*[-–—])\s*$", low[:start])
+    before = re.sub(rf"(?:{WEEKDAY_RE})[\s,]*$", "", low[:start])  # "through Friday, Dec 11"
+    through = role == "until" and (re.search(r"(\bпо|through|thru|\0\s*[-–—])\s*$", before)
                                    or _INCLUSIVE.match(low[end:]))
-    if (role == "after" or through) and _is_day(low[start:end]):
-        day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day
+    if role == "after" and _is_day(low[start:end]):
+        day += timedelta(days=1)  # "после 20-го": the next day
+        window = None
+    elif through and _is_day(low[start:end]):
+        # "по 08.01 в отпуске", "out Dec 24 - Jan 1": back on the first working day after
+        day = first_workday(day + timedelta(days=1), "US" if _LATIN.search(before[-40:]) and
+                            not _CYRILLIC.search(before[-40:]) else "RU")
         window = None
     if role == "after" and window is None:
         window = (day, day + timedelta(days=6))

@@ -19,6 +19,7 @@ from .date_words import (
     WEEKDAYS,
     add_workdays,
     after_new_year,
+    first_workday,
     lookup,
 )
 
@@ -100,9 +101,10 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
             window = None
-            if m[1] and found:  # "5–9 October": back the day after, or the next working day
-                found += timedelta(days=1)
-                window = (found, add_workdays(found, 1))
+            if m[1] and found:  # "5–9 October": back on the first working day after
+                after = found + timedelta(days=1)
+                found = first_workday(after, "US" if re.match(r"[a-z]", m[3]) else "RU")
+                window = (after, max(found, add_workdays(after, 1)))
             out.append((m.start(), m.end(), found, window))
     for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
                          rf"(?:,?\s+(\d{{4}}))?", text):
