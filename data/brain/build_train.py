@@ -38,14 +38,14 @@ INTENTS = [
 # items per primary intent and language (≈70 % ru / 30 % en)
 TARGET = {
     "stop": 740,
-    "presentation": 580,
-    "demo": 600,
+    "presentation": 640,
+    "demo": 680,
     "redirect": 580,
-    "later": 800,
+    "later": 840,
     "question": 720,
-    "interested": 500,
-    "auto_reply": 440,
-    "other": 640,
+    "interested": 580,
+    "auto_reply": 480,
+    "other": 720,
 }
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
@@ -96,7 +96,7 @@ def make_item(rng: random.Random, core: Core) -> dict:
     body = fill(rng, core, ctx)
     if "tg" in core.flags:
         channel = "telegram"
-    elif core.flags & {"email", "long", "quote_only"} or "auto_reply" in core.intents:
+    elif core.flags & {"email", "long", "quote_only", "inline"} or "auto_reply" in core.intents:
         channel = "email"
     else:
         channel = "telegram" if rng.random() < TELEGRAM_SHARE else "email"
