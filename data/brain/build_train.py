@@ -37,15 +37,15 @@ INTENTS = [
 ]
 # items per primary intent and language (≈70 % ru / 30 % en)
 TARGET = {
-    "stop": 740,
+    "stop": 800,
     "presentation": 640,
-    "demo": 680,
+    "demo": 720,
     "redirect": 580,
     "later": 840,
     "question": 720,
-    "interested": 580,
+    "interested": 620,
     "auto_reply": 480,
-    "other": 720,
+    "other": 760,
 }
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
