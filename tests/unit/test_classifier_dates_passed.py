@@ -61,3 +61,14 @@ def test_a_holiday_that_has_just_passed_is_not_next_years(text: str, now: dateti
 ])
 def test_a_holiday_ahead_is_still_the_one_meant(text: str, now: datetime, expected: date) -> None:
     assert until(text, now) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Напишите в четверг через неделю.", date(2026, 12, 10)),
+    ("Давайте через неделю, в пятницу.", date(2026, 12, 11)),
+    ("Let's talk Thursday the week after next.", date(2026, 12, 17)),
+    ("Давайте в среду через две недели.", date(2026, 12, 16)),
+    ("Напишите в четверг.", date(2026, 12, 3)),
+])
+def test_a_weekday_of_a_later_week(text: str, expected: date) -> None:
+    assert until(text, datetime(2026, 12, 2, 10, tzinfo=MSK)) == expected

@@ -205,7 +205,9 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     return out
 
 
-_NEXT_WEEK = r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week"
+# «в четверг через неделю», "Thursday the week after next": a weekday of a later week
+_NEXT_WEEK = (r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week|"
+              r"через\s+(?:одну\s+|две\s+)?недел[юи]|in\s+a\s+week|(?:the\s+)?week\s+after\s+next")
 _THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
 
 
@@ -226,6 +228,8 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         monday = today + timedelta(days=7 - today.weekday())
         if m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
             found = monday + timedelta(days=wd)  # that weekday of next week
+            if re.search(r"две\s+недели|after\s+next", m[0]):
+                found += timedelta(days=7)
         elif (m[2] or m[6] or m[3]) and wd > today.weekday():
             found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"
         else:
