@@ -72,3 +72,18 @@ def test_a_holiday_ahead_is_still_the_one_meant(text: str, now: datetime, expect
 ])
 def test_a_weekday_of_a_later_week(text: str, expected: date) -> None:
     assert until(text, datetime(2026, 12, 2, 10, tzinfo=MSK)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Напишите в двадцатых числах января.", date(2027, 1, 20)),
+    ("Давайте после 10-х чисел января.", date(2027, 1, 20)),
+    ("Не раньше второй половины января.", date(2027, 1, 16)),
+    ("Напишите после середины января.", date(2027, 1, 16)),
+    ("Напишите в последнюю неделю января.", date(2027, 1, 25)),
+    ("Not before the third week of January.", date(2027, 1, 22)),
+    ("The last week of January works.", date(2027, 1, 25)),
+    ("Let's talk after mid-January.", date(2027, 1, 16)),
+    ("Во второй половине января.", date(2027, 1, 16)),
+])
+def test_parts_of_a_month_finer_than_its_halves(text: str, expected: date) -> None:
+    assert until(text, datetime(2026, 12, 2, 10, tzinfo=MSK)) == expected

@@ -159,8 +159,49 @@ def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
     return start, (start, _month_last(start))
 
 
+_AFTER_PART = r"(?:после|не\s+раньше|after|not\s+before|no\s+earlier\s+than)\s+(?:the\s+)?"
+_WEEK_NO = {"перв": 1, "first": 1, "втор": 8, "second": 8, "трет": 15, "third": 15,
+            "четв": 22, "fourth": 22}
+# «в двадцатых числах», «после 10-х чисел», «последняя неделя», "the third week of", «после
+# середины»: a part of a month finer than its halves.
+_MONTH_PART = re.compile(
+    rf"(?P<after>{_AFTER_PART})?(?:в\s+|во\s+|на\s+|in\s+|during\s+)?(?:the\s+)?(?:"
+    r"(?P<tens>десят\w+|двадцат\w+|10-?х|20-?х)\s+(?:числ\w*|чисел)|"
+    r"(?P<last>последн\w+\s+недел\w+|last\s+week\s+of)|"
+    r"(?P<week>перв\w*|втор\w*|трет\w*|четв\w*|first|second|third|fourth)\s+(?:недел\w+|week\s+of)|"
+    r"(?P<half>втор\w+\s+половин\w+|second\s+half\s+of)|"
+    r"(?P<mid>середин\w+|mid[- ]|the\s+middle\s+of))\s*"
+    rf"(?P<month>{MONTH_RE})")
+
+
+def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
+    month = lookup(MONTHS, m["month"])
+    if not month or ((m["half"] or m["mid"]) and not m["after"]):
+        return None  # «во второй половине», "mid-January": _part_of_month reads them
+    last = _month_last(_month_start(today, month)).day
+    if m["tens"]:
+        day = 10 if re.match(r"десят|10", m["tens"]) else 20
+    elif m["last"]:
+        day = last - 6
+    elif m["week"]:
+        day = next(v for k, v in _WEEK_NO.items() if m["week"].startswith(k))
+    else:  # the second half, the middle
+        day = 16 if m["half"] else 15
+    if m["after"]:  # after the 10s / the first week / the middle: the part that follows
+        day = min(last - 3, day + (10 if m["tens"] else 7 if m["week"] else 0 if m["half"] else 1))
+    best = _future(today, month, day)
+    if best is None:
+        return None
+    return best, (best, min(_month_last(best), best + timedelta(days=9)))
+
+
 def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
+    for m in _MONTH_PART.finditer(text):
+        part = _month_part(today, m)
+        if part:
+            out.append((m.start(), m.end(), part[0], part[1]))
+    taken = [(s, e) for s, e, _, _ in out]
     where = (r"(во?\s+втор\w+\s+половин\w+|second\s+half\s+of|в\s+последн\w+\s+числ\w+|"
              r"в\s+перв\w+\s+(?:половин\w+|числ\w+|декад\w+)|first\s+half\s+of|"
              r"в\s+середине|середин[аеуы]|mid[- ]|middle of|"
@@ -168,7 +209,7 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
              r"в\s+конце|ближе\s+к\s+концу|к\s+концу|конец|конца|end of|late|the end of)?\s*")
     for m in re.finditer(rf"{where}({MONTH_RE})", text):
         month = lookup(MONTHS, m[2])
-        if not month:
+        if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
         best, window = _part_of_month(today, month, (m[1] or "").strip())
         out.append((m.start(), m.end(), best, window))
