@@ -1,0 +1,26 @@
+"""An address the lead says is not to be written to is never the contact: their own mailbox that
+is not read or forwarded, or the colleague who used to handle it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sales_agent.brain.classifier.contacts import extract_contact
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Этот ящик (ivan@shop.ru) временно не проверяется до 14.12. По всем вопросам — olga@shop.ru.",
+     "olga@shop.ru"),
+    ("I'm away until Dec 14. Emails to john@shop.com are not forwarded; please resend to "
+     "mary@shop.com.", "mary@shop.com"),
+    ("В отпуске до 14.12. Ранее вопросами рекламы занимался petrov@shop.ru, теперь — "
+     "ivanova@shop.ru.", "ivanova@shop.ru"),
+    ("Письма на адрес sidorov@shop.ru не читаются. Пишите Марии: m.petrova@shop.ru.",
+     "m.petrova@shop.ru"),
+    ("This mailbox (old.sales@shop.com) is no longer monitored.", None),
+    ("Пишите на ivanova@shop.ru (копию — на petrov@shop.ru).", "ivanova@shop.ru"),
+    ("Previously Tom handled this (tom@shop.com); now it's Anna at anna@shop.com.",
+     "anna@shop.com"),
+])
+def test_a_mailbox_not_to_write_to_is_not_the_contact(text: str, expected: str | None) -> None:
+    assert extract_contact(text)[0] == expected
