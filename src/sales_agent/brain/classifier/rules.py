@@ -55,10 +55,16 @@ def stop_command(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+# «Хм.», «Эээ…», "Hmm": sounds, not words; they say neither yes nor no.
+_INTERJECTION = re.compile(r"^[\W\d_]*((х+м+|м+|э+|ну|hm+|um+|uh+|er+m*|well)[\W\d_]*)+$", re.I)
+
+
 def unreadable(text: str) -> str | None:
     """Why the text cannot be read as a reply (no words, junk, another script), or None."""
     if not _LETTERS.search(text):
         return "no words of the lead's own to read"
+    if _INTERJECTION.match(text.strip()):
+        return "only a sound of hesitation, no answer"
     visible = [ch for ch in text if not ch.isspace()]
     readable = sum(1 for ch in visible if _READABLE.match(ch))
     if readable < 0.6 * len(visible):

@@ -1,11 +1,12 @@
-"""An address the lead says is not to be written to is never the contact: their own mailbox that
-is not read or forwarded, or the colleague who used to handle it."""
+"""Certain rules: an address the lead says is not to be written to is never the contact (their own
+mailbox that is not read or forwarded, a former colleague); a sound of hesitation is no answer."""
 
 from __future__ import annotations
 
 import pytest
 
 from sales_agent.brain.classifier.contacts import extract_contact
+from sales_agent.brain.classifier.rules import unreadable
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -24,3 +25,11 @@ from sales_agent.brain.classifier.contacts import extract_contact
 ])
 def test_a_mailbox_not_to_write_to_is_not_the_contact(text: str, expected: str | None) -> None:
     assert extract_contact(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "sound"), [
+    ("Хм.", True), ("Эээ...", True), ("hmm", True), ("Ну...", True),
+    ("Ну не знаю", False), ("Ну давайте", False), ("Ммм интересно", False), ("Well, sure", False),
+])
+def test_a_sound_of_hesitation_is_no_answer(text: str, sound: bool) -> None:
+    assert (unreadable(text) is not None) is sound
