@@ -87,3 +87,21 @@ def test_a_weekday_of_a_later_week(text: str, expected: date) -> None:
 ])
 def test_parts_of_a_month_finer_than_its_halves(text: str, expected: date) -> None:
     assert until(text, datetime(2026, 12, 2, 10, tzinfo=MSK)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two weeks from Thursday works.", date(2026, 12, 17)),
+    ("A week from Monday?", date(2026, 12, 14)),
+    ("Circle back after the holidays.", date(2027, 1, 11)),
+])
+def test_weeks_from_a_weekday_and_a_check_back_is_no_return(text: str, expected: date) -> None:
+    assert until(text, datetime(2026, 12, 2, 10, tzinfo=NY)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("До 08.01 офис не работает, с 11.01 в обычном режиме.", date(2027, 1, 11)),
+    ("Нахожусь в отпуске до 11 января. С 12 января — на связи.", date(2027, 1, 12)),
+    ("Office closed until Jan 4; from Jan 5 we're back to normal hours.", date(2027, 1, 5)),
+])
+def test_a_day_from_which_work_resumes_is_the_return(text: str, expected: date) -> None:
+    assert until(text, datetime(2026, 12, 25, 10, tzinfo=MSK), auto_reply=True) == expected

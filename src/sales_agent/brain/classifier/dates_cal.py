@@ -252,6 +252,10 @@ _NEXT_WEEK = (r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|ne
 _THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
 
 
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKS_FROM = re.compile(r"\b(a|one|two|three|four|[1-4])\s+weeks?\s+from\s+(?:this\s+|next\s+)?$")
+
+
 def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     """The next such weekday; «четверг на следующей неделе» is next week's; a weekday written
     beside a calendar date («в пятницу, 27 ноября», "Monday 12/7") is left to that date."""
@@ -275,5 +279,10 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"
         else:
             found = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        weeks = _WEEKS_FROM.search(text[max(0, m.start() - 20): m.start()])
+        if weeks:  # "two weeks from Thursday": that many weeks after the coming Thursday
+            found += timedelta(weeks=_WEEK_COUNT.get(weeks[1], 1))
+            out.append((m.start() - len(weeks[0]), m.end(), found, None))
+            continue
         out.append((m.start(), m.end(), found, None))
     return out
