@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sales_agent.brain.classifier.contacts import extract_contact
-from sales_agent.brain.classifier.rules import unreadable
+from sales_agent.brain.classifier.rules import stop_command, unreadable
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -33,3 +33,18 @@ def test_a_mailbox_not_to_write_to_is_not_the_contact(text: str, expected: str |
 ])
 def test_a_sound_of_hesitation_is_no_answer(text: str, sound: bool) -> None:
     assert (unreadable(text) is not None) is sound
+
+
+@pytest.mark.parametrize(("text", "stop"), [
+    ("Ещё раз напишете — пожалуюсь.", True),
+    ("Если не прекратите, обращусь в Роскомнадзор.", True),
+    ("Помечу вас как спам, так и знайте.", True),
+    ("One more email and I'll report you.", True),
+    ("We will flag this as spam if it continues.", True),
+    ("I'm going to file a complaint.", True),
+    ("Это не спам? Проверяю адрес.", False),
+    ("Is this spam? Just checking if this address is monitored.", False),
+    ("Клиенты часто жалуются на доставку, поэтому отзывы важны.", False),
+])
+def test_a_threat_to_complain_is_a_stop_command(text: str, stop: bool) -> None:
+    assert (stop_command(text) is not None) is stop

@@ -1,6 +1,7 @@
 """The few things that are certain without a model.
 
-- an explicit stop command («отпишите», «больше не пишите», "unsubscribe", "stop emailing me"):
+- an explicit stop command («отпишите», «больше не пишите», "unsubscribe", "stop emailing me")
+  or a threat to complain («пожалуюсь», "I'll report you"):
   a stop anywhere in the reply wins — inside a long letter, a mixed ask or a prompt injection;
 - no words we can read (emoji, binary junk, another script, an empty reply, a megabyte dump):
   nothing to act on.
@@ -29,7 +30,14 @@ _STOP_COMMAND = re.compile(
     r"(to\s+)?(me|us)\s+(again|anymore|any\s+more|ever)\b|"
     r"\bnever\s+(write|email|contact)\s+(me\s+|us\s+)?again\b|"
     r"\b(remove|delete|take)\s+(me|us|my\s+(address|email|data|details))\s+"
-    r"(from|off)\b|\berase\s+my\s+(data|details|address)\b",
+    r"(from|off)\b|\berase\s+my\s+(data|details|address)\b|"
+    # A threat to complain is a refusal as certain as «не пишите» (LABELS: complaints → stop).
+    r"\bпожалуюсь\b|\b(подам|напишу|направлю)\s+жалобу\b|"
+    r"\bобращусь\s+в\s+(роскомнадзор|ркн|фас|полицию|прокуратуру)\b|"
+    r"\b(отмечу|помечу|отправлю)\s+(вас\s+|это\s+)?(как|в)\s+спам\b|"
+    r"\b(i\s*'?ll|i\s+will|we\s*'?ll|we\s+will|i\s*'?m\s+going\s+to)\s+(report|flag)\s+"
+    r"(you|this|your)\b|\breporting\s+(you|this)\b|\bfile\s+a\s+complaint\b|"
+    r"\bmark(ing)?\s+(this|you|it)\s+as\s+spam\b",
     re.I)
 # "Не пишите больше письма, лучше позвоните": the refusal is of one channel, not of us.
 _CONTRAST = re.compile(r"^[^.!?\n]{0,30}?\b(лучше|а\s+лучше|зато|instead|rather|"
