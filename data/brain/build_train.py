@@ -122,12 +122,14 @@ def make_item(rng: random.Random, core: Core) -> dict:
 
 
 def build(src: Path) -> list[dict]:
-    rng = random.Random(SEED)
     cores = load_cores(src)
     items: list[dict] = []
     seen: set[str] = set()
     for intent in INTENTS:
         for lang in ("ru", "en"):
+            # One generator per intent and language: new cores of one intent do not redraw
+            # every other intent's replies (a corpus change stays a change of what it adds).
+            rng = random.Random(f"{SEED}/{intent}/{lang}")
             pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
             if not pool:
                 continue
@@ -147,7 +149,7 @@ def build(src: Path) -> list[dict]:
                 seen.add(key)
                 items.append(item)
                 made += 1
-    rng.shuffle(items)
+    random.Random(SEED).shuffle(items)
     for n, item in enumerate(items, 1):
         item["id"] = f"t{n:05d}"
     return items
