@@ -7,6 +7,7 @@ import pytest
 
 from sales_agent.brain.classifier.contacts import extract_contact
 from sales_agent.brain.classifier.rules import stop_command, unreadable
+from sales_agent.brain.classifier.text import own_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -48,3 +49,9 @@ def test_a_sound_of_hesitation_is_no_answer(text: str, sound: bool) -> None:
 ])
 def test_a_threat_to_complain_is_a_stop_command(text: str, stop: bool) -> None:
     assert (stop_command(text) is not None) is stop
+
+
+def test_a_sentence_repeated_word_for_word_is_read_once() -> None:
+    text = "Пришлите презентацию, пожалуйста.\n\n" + "Наша компания работает давно. " * 500
+    assert own_text(text) == "Пришлите презентацию, пожалуйста.\n\nНаша компания работает давно."
+    assert own_text("Да. Да. Нет!") == "Да. Да. Нет!"  # short answers may repeat
