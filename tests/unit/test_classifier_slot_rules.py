@@ -30,7 +30,9 @@ def test_a_mailbox_not_to_write_to_is_not_the_contact(text: str, expected: str |
 
 @pytest.mark.parametrize(("text", "sound"), [
     ("Хм.", True), ("Эээ...", True), ("hmm", True), ("Ну...", True),
-    ("Ну не знаю", False), ("Ну давайте", False), ("Ммм интересно", False), ("Well, sure", False),
+    ("Ну не знаю", True), ("Посмотрим...", True), ("hmm, not sure", True),
+    ("Ну давайте", False), ("Ммм интересно", False), ("Well, sure", False),
+    ("Не знаю, пришлите презентацию", False),
 ])
 def test_a_sound_of_hesitation_is_no_answer(text: str, sound: bool) -> None:
     assert (unreadable(text) is not None) is sound

@@ -67,11 +67,17 @@ def stop_command(text: str) -> str | None:
 _INTERJECTION = re.compile(r"^[\W\d_]*((х+м+|м+|э+|ну|hm+|um+|uh+|er+m*|well)[\W\d_]*)+$", re.I)
 
 
+# «Ну не знаю», «Посмотрим», "not sure": a whole reply that says neither yes nor no.
+_NONCOMMITTAL = re.compile(
+    r"^[\W\d_]*((ну|хм+|э+|well|hmm+|hm)[\W\d_]*)*(не\s+знаю|посмотрим|может\s+быть|хз|"
+    r"not\s+sure|i\s+don'?t\s+know|dunno|we'?ll\s+see|maybe)[\W\d_]*$", re.I)
+
+
 def unreadable(text: str) -> str | None:
     """Why the text cannot be read as a reply (no words, junk, another script), or None."""
     if not _LETTERS.search(text):
         return "no words of the lead's own to read"
-    if _INTERJECTION.match(text.strip()):
+    if _INTERJECTION.match(text.strip()) or _NONCOMMITTAL.match(text.strip()):
         return "only a sound of hesitation, no answer"
     visible = [ch for ch in text if not ch.isspace()]
     readable = sum(1 for ch in visible if _READABLE.match(ch))
