@@ -37,15 +37,15 @@ INTENTS = [
 ]
 # items per primary intent and language (≈70 % ru / 30 % en)
 TARGET = {
-    "stop": 740,
-    "presentation": 580,
-    "demo": 600,
+    "stop": 800,
+    "presentation": 640,
+    "demo": 720,
     "redirect": 580,
-    "later": 800,
+    "later": 840,
     "question": 720,
-    "interested": 500,
-    "auto_reply": 440,
-    "other": 640,
+    "interested": 620,
+    "auto_reply": 480,
+    "other": 760,
 }
 EN_SHARE = 0.3
 TELEGRAM_SHARE = 0.32
@@ -96,7 +96,7 @@ def make_item(rng: random.Random, core: Core) -> dict:
     body = fill(rng, core, ctx)
     if "tg" in core.flags:
         channel = "telegram"
-    elif core.flags & {"email", "long", "quote_only"} or "auto_reply" in core.intents:
+    elif core.flags & {"email", "long", "quote_only", "inline"} or "auto_reply" in core.intents:
         channel = "email"
     else:
         channel = "telegram" if rng.random() < TELEGRAM_SHARE else "email"
@@ -122,12 +122,14 @@ def make_item(rng: random.Random, core: Core) -> dict:
 
 
 def build(src: Path) -> list[dict]:
-    rng = random.Random(SEED)
     cores = load_cores(src)
     items: list[dict] = []
     seen: set[str] = set()
     for intent in INTENTS:
         for lang in ("ru", "en"):
+            # One generator per intent and language: new cores of one intent do not redraw
+            # every other intent's replies (a corpus change stays a change of what it adds).
+            rng = random.Random(f"{SEED}/{intent}/{lang}")
             pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
             if not pool:
                 continue
@@ -147,7 +149,7 @@ def build(src: Path) -> list[dict]:
                 seen.add(key)
                 items.append(item)
                 made += 1
-    rng.shuffle(items)
+    random.Random(SEED).shuffle(items)
     for n, item in enumerate(items, 1):
         item["id"] = f"t{n:05d}"
     return items

@@ -127,7 +127,7 @@ def test_first_workday_skips_weekends_and_holidays() -> None:
     ("через 2-3 недели", date(2026, 10, 24)),
     ("с 16 по 29 октября в отпуске", date(2026, 10, 30)),
     ("в отпуске с 16.10.2026 по 27.10.2026", date(2026, 10, 28)),
-    ("в отпуске по 9 октября", date(2026, 10, 10)),
+    ("в отпуске по 9 октября", date(2026, 10, 12)),  # Friday: back on Monday
 ])
 def test_parts_of_months_and_ranges(text: str, expected: date) -> None:
     assert until(text) == expected

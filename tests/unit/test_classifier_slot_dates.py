@@ -134,7 +134,7 @@ OUT_OF_OFFICE = [
     ("Я на больничном, вернусь 25 ноября", WED, D(2026, 11, 25)),
     ("В командировке по 20.11, отвечу в понедельник", WED, D(2026, 11, 23)),
     ("I am out of the office and will be back on 2026-11-30.", WED, D(2026, 11, 30)),
-    ("I'm OOO through Friday", WED, D(2026, 11, 21)),
+    ("I'm OOO through Friday", WED, D(2026, 11, 23)),  # back on Monday
     ("I am on annual leave until 4 January 2027 and will respond on my return.", WED,
      D(2027, 1, 4)),
     ("Спасибо за письмо! Я в отпуске, вернусь 12 января", MON_DEC, D(2027, 1, 12)),

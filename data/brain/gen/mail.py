@@ -88,6 +88,8 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
         )
         footer = rng.choice(["", "", rng.choice(w.MOBILE_RU if ru else w.MOBILE_EN)])
         return f"{footer}\n\n{quote}".strip() if footer else quote
+    if "inline" in core.flags:  # answered point by point between our quoted lines
+        return inline_reply(rng, ctx, body)
     if plain:
         return body
     if {"job_seeker", "phishing"} & set(core.tags):  # strangers: no reply wrappers of a lead
@@ -135,9 +137,20 @@ def as_email(rng: random.Random, core: Core, ctx: Ctx, body: str, subj: str) -> 
     return inline_answer(rng, letter, body)
 
 
-def inline_answer(rng: random.Random, letter: str, body: str) -> str:
+def inline_answer(rng: random.Random, letter: str, body: str, prefix: str = "> ",
+                  split_lines: bool = False) -> str:
     """The lead answers between the quoted lines of our letter, keeping their lines in order."""
-    quoted = ["> " + ln for ln in letter.split("\n")]
+    quoted = [prefix + ln for ln in letter.split("\n")]
+    if split_lines and "\n" in body and len(quoted) >= 3:  # one answer after each quoted point
+        answers = body.split("\n")
+        cuts = sorted(rng.sample(range(1, len(quoted) + 1), min(len(answers), len(quoted))))
+        cuts[-1:] = [max(cuts[-1], len(quoted) - rng.choice([0, 0, 1]))] if cuts else []
+        out, last = [], 0
+        for cut, answer in zip(cuts, answers, strict=False):
+            out += [*quoted[last:cut], answer]
+            last = cut
+        rest = answers[len(cuts):]
+        return "\n".join([*out, *rest, *quoted[last:]])
     parts = [p for p in re.split(r"(?<=[.!?])\s+", body.replace("\n", " ")) if p]
     if len(parts) < 2 or len(quoted) < 3 or rng.random() < 0.4:
         cut = min(len(quoted) - 1, max(2, len(quoted) // 2))
@@ -146,6 +159,35 @@ def inline_answer(rng: random.Random, letter: str, body: str) -> str:
     a = 2 if len(quoted) >= 4 else 1
     b = max(a + 1, len(quoted) - 1)
     return "\n".join([*quoted[:a], "", first, "", *quoted[a:b], "", rest, "", *quoted[b:]])
+
+
+INLINE_INTRO_RU = ["", "", "Ответы в тексте.", "Мои ответы ниже.", "Добрый день, отвечаю по пунктам:",
+                   "См. ниже.", "{our}, здравствуйте! Ответил в тексте письма."]
+INLINE_INTRO_EN = ["", "", "Answers inline.", "See my replies below.", "Hi {our}, comments inline:",
+                   "Replies in line below."]
+INLINE_HEAD_RU = ["{d} {t}, {me} <{addr}> пишет:", "{me} писал(а) {d}:", "Здравствуйте, {me}.\n\nВы писали {d} {t}:"]
+INLINE_HEAD_EN = ["On {d} at {t}, {me} <{addr}> wrote:", "{me} wrote:"]
+
+
+def inline_reply(rng: random.Random, ctx: Ctx, body: str) -> str:
+    """Point-by-point answers: an optional intro and quote header, then our letter with the
+    lead's lines between its quoted lines ("> " or The Bat!'s initials prefix)."""
+    ru = ctx.lang == "ru"
+    our = ctx.sender[0 if ru else 1]
+    letter = our_letter(rng, ctx)
+    prefix = "> "
+    if ru and rng.random() < 0.3:
+        prefix = "".join(p[0] for p in our.split()[:2]).upper() + "> "
+    answer = inline_answer(rng, letter, body, prefix=prefix, split_lines=True)
+    when = ctx.day - dt.timedelta(days=rng.randint(1, 9))
+    head = rng.choice(INLINE_HEAD_RU if ru else INLINE_HEAD_EN).format(
+        d=when.strftime("%d.%m.%Y" if ru else "%b %d, %Y"), t=when.strftime("%H:%M"),
+        me=our, addr="sales@napoleon-reviews.ru" if ru else "sales@napoleon-reviews.com")
+    parts = [rng.choice(INLINE_INTRO_RU if ru else INLINE_INTRO_EN).format(our=our.split()[0])]
+    if rng.random() < 0.6:
+        parts.append(head)
+    parts.append(answer)
+    return "\n\n".join(p for p in parts if p).strip()
 
 
 def as_telegram(rng: random.Random, core: Core, ctx: Ctx, body: str) -> str:

@@ -26,6 +26,12 @@ OUR_LETTER_RU = [
     "пришлю материалы.",
     "{me}, Napoleon IT Отзывы. Напоминаю о письме на прошлой неделе: бесплатный разбор ваших "
     "отзывов на Ozon всё ещё в силе. Удобно созвониться на 15 минут?",
+    "Здравствуйте!\nЯ {me}, Napoleon IT Отзывы. Собрали отзывы о {brand} на картах и "
+    "маркетплейсах.\nПрислать короткую презентацию?\nИли удобнее созвониться на 15 минут?\n"
+    "Если тема неактуальна — просто ответьте «нет», и мы больше не напишем.",
+    "Добрый день!\nМы разбираем отзывы покупателей и подсказываем, что исправить.\nМожем "
+    "показать разбор по {brand} на коротком звонке.\nЕсли не интересно, напишите — я больше не "
+    "побеспокою.",
 ]
 OUR_LETTER_EN = [
     "Hi,\nI'm {me} from Napoleon IT Reviews. We looked at the reviews of {brand} on Google Maps: "
@@ -35,6 +41,11 @@ OUR_LETTER_EN = [
     "complain about most.\nWho would be the right person to talk to on your side?",
     "Hi there,\nJust following up on my note from last week about a free review audit for "
     "{brand}. Do you have 15 minutes for a call?",
+    "Hi,\nI'm {me} from Napoleon IT Reviews. We pulled together the reviews of {brand}.\n"
+    "Shall I send a short deck?\nOr would a 15-minute call be easier?\nIf this isn't relevant, "
+    "just reply \"no\" and I won't write again.",
+    "Hello,\nWe help teams see what customers complain about in reviews.\nHappy to walk you "
+    "through {brand}'s numbers on a quick call.\nNot interested? Let me know and I'll stop here.",
 ]
 SUBJECTS_RU = [
     "Отзывы о {brand}",

@@ -29,7 +29,24 @@ _PERSON = re.compile(
 _DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай|перенаправ|контакт|коллег|замест|замещ|"
                         r"contact|reach|write|email|forward|colleague|deputy|absence", re.I)
 
+# An address the lead says is NOT to be written to: their own mailbox that is not read or
+# forwarded, or a former colleague's («ранее этим занимался x@…, теперь — y@…»).
+_STALE_BEFORE = re.compile(
+    r"(этот|мой|данный|указанный)\s+(почтовый\s+)?(ящик|адрес)\W*$|"
+    r"(письма|сообщения)\s+(на|в)\s+(адрес|ящик)\s*$|"
+    r"(emails?|messages?|mail)\s+(sent\s+)?to\s*$|(this|my)\s+(mailbox|address|inbox|email)\W*$|"
+    r"(ранее|раньше|прежде|previously|formerly|used\s+to\s+be)\b[^.!?\n]{0,50}$", re.I)
+_STALE_AFTER = re.compile(
+    r"^\W{0,3}\s*(временно\s+|больше\s+|сейчас\s+)?(не\s+(читается|проверяется|пересылается|"
+    r"обслуживается|активен|работает)|is\s+(not|no\s+longer)\s+(monitored|read|checked|forwarded|"
+    r"active|in\s+use)|are\s+not\s+(forwarded|read|monitored)|will\s+not\s+be\s+(read|forwarded))",
+    re.I)
 
+
+def _stale(body: str, start: int, end: int) -> bool:
+    sentence_start = max(body.rfind(c, 0, start) for c in ".!?\n") + 1
+    return bool(_STALE_BEFORE.search(body[sentence_start:start])
+                or _STALE_AFTER.match(body[end:end + 60].lstrip(") ")))
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,8 @@ def find_contact(text: str, sender: str | None = None,
             before = body[max(0, m.start() - 80): m.start()]
             named = bool(_PERSON.search(before))
             if _signature_like(body, m.start()) and not _directive_before(before):
+                continue
+            if _stale(body, m.start(), m.end()):
                 continue
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:

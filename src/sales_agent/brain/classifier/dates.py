@@ -19,7 +19,7 @@ from .dates_rel import relative_dates
 @dataclass(frozen=True)
 class FoundDate:
     day: date
-    role: str  # "return" | "until" | "after" | "plain"
+    role: str  # "return" | "resume" (auto-reply: «с 11.01 на связи») | "until" | "after" | "plain"
     start: int
     phrase: str
     earliest: date | None = None  # None: exactly `day`
@@ -31,7 +31,9 @@ class FoundDate:
 
 
 _RETURN = re.compile(r"(вернусь|возвраща|вернемся|выйду|выхожу|буду на (связи|месте|работе)|"
-                     r"буду в офисе|буду доступ|отвечу|отвечать|back\b|return|available|"
+                     r"буду в офисе|буду доступ|отвечу|отвечать|"
+                     r"(?<!check )(?<!circle )(?<!get )(?<!come )(?<!reach )(?<!write )back\b|"
+                     r"return|available|"
                      r"in the office|reply|respond)"
                      r"[^.!?]{0,25}$")
 _UNTIL = re.compile(r"(\bдо|\bпо|until|till|through|\bthru|\bto)\s*(the\s+)?$")
@@ -80,17 +82,35 @@ def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[Fou
     return sorted(found, key=lambda f: f.start)
 
 
+# «с 11.01 в обычном режиме», «С 12 января — на связи», "from Jan 4 we're back": a return day.
+_SINCE = re.compile(r"(\bс|\bсо|from|as\s+of|starting)\s*$")
+_RESUMES = re.compile(r"^[\s,.:—–-]*(я\s+|мы\s+|офис\s+)?(снова\s+)?(на\s+связи|"
+                      r"в\s+обычном\s+режиме|"
+                      r"i\s*'?m\s+back|we\s*'?re\s+(back|open)|open\s+as\s+usual)")
+
+
 def _found(low: str, text: str, start: int, end: int, day: date,
            window: tuple[date, date] | None) -> FoundDate:
     role = _role(low, start)
-    through = role == "until" and (re.search(r"(\bпо|through|thru|\0\s*[-–—])\s*$", low[:start])
+    resumes = _RESUMES.match(low[end: end + 40])
+    if (role == "plain" and resumes and _SINCE.search(low[max(0, start - 12): start])
+            and not re.match(r"[\s,—–-]*(будет\s+|will\s+be\s+)?[А-ЯЁA-Z]",
+                             text[end + resumes.end():])):  # «с 14-го на связи Ольга»: hers
+        role = "resume"  # an autoresponder's return day; in a human reply only a plain date
+    before = re.sub(rf"(?:{WEEKDAY_RE})[\s,]*$", "", low[:start])  # "through Friday, Dec 11"
+    through = role == "until" and (re.search(r"(\bпо|through|thru|\0\s*[-–—])\s*$", before)
                                    or _INCLUSIVE.match(low[end:]))
-    if (role == "after" or through) and _is_day(low[start:end]):
-        day += timedelta(days=1)  # "после 20-го", "по 27.11 в отпуске": the next day
+    if role == "after" and _is_day(low[start:end]):
+        day += timedelta(days=1)  # "после 20-го": the next day
+        window = None
+    elif through and _is_day(low[start:end]):
+        # "по 08.01 в отпуске", "out Dec 24 - Jan 1": back on the first working day after
+        day = first_workday(day + timedelta(days=1), "US" if _LATIN.search(before[-40:]) and
+                            not _CYRILLIC.search(before[-40:]) else "RU")
         window = None
     if role == "after" and window is None:
         window = (day, day + timedelta(days=6))
-    elif role in ("return", "until") and window is None:
+    elif role in ("return", "until", "resume") and window is None:
         window = (day, add_workdays(day, 1))  # back that day or the next working day
     earliest, latest = window or (None, None)
     return FoundDate(day, role, start, text[start:end], earliest, latest)
@@ -127,7 +147,7 @@ def pick_date(found: list[FoundDate], *, auto_reply: bool = False) -> FoundDate 
     """The date that matters: a return date, then (autoresponder) an "until", else the latest."""
     if not found:
         return None
-    for role in ("return", "until") if auto_reply else ("return",):
+    for role in ("return", "resume", "until") if auto_reply else ("return",):
         chosen = [f for f in found if f.role == role]
         if chosen:
             return max(chosen, key=lambda f: f.day)

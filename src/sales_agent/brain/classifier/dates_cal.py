@@ -19,6 +19,7 @@ from .date_words import (
     WEEKDAYS,
     add_workdays,
     after_new_year,
+    first_workday,
     lookup,
 )
 
@@ -100,9 +101,10 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = _future(today, month, int(m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
             window = None
-            if m[1] and found:  # "5–9 October": back the day after, or the next working day
-                found += timedelta(days=1)
-                window = (found, add_workdays(found, 1))
+            if m[1] and found:  # "5–9 October": back on the first working day after
+                after = found + timedelta(days=1)
+                found = first_workday(after, "US" if re.match(r"[a-z]", m[3]) else "RU")
+                window = (after, max(found, add_workdays(after, 1)))
             out.append((m.start(), m.end(), found, window))
     for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
                          rf"(?:,?\s+(\d{{4}}))?", text):
@@ -157,8 +159,49 @@ def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
     return start, (start, _month_last(start))
 
 
+_AFTER_PART = r"(?:после|не\s+раньше|after|not\s+before|no\s+earlier\s+than)\s+(?:the\s+)?"
+_WEEK_NO = {"перв": 1, "first": 1, "втор": 8, "second": 8, "трет": 15, "third": 15,
+            "четв": 22, "fourth": 22}
+# «в двадцатых числах», «после 10-х чисел», «последняя неделя», "the third week of", «после
+# середины»: a part of a month finer than its halves.
+_MONTH_PART = re.compile(
+    rf"(?P<after>{_AFTER_PART})?(?:в\s+|во\s+|на\s+|in\s+|during\s+)?(?:the\s+)?(?:"
+    r"(?P<tens>десят\w+|двадцат\w+|10-?х|20-?х)\s+(?:числ\w*|чисел)|"
+    r"(?P<last>последн\w+\s+недел\w+|last\s+week\s+of)|"
+    r"(?P<week>перв\w*|втор\w*|трет\w*|четв\w*|first|second|third|fourth)\s+(?:недел\w+|week\s+of)|"
+    r"(?P<half>втор\w+\s+половин\w+|second\s+half\s+of)|"
+    r"(?P<mid>середин\w+|mid[- ]|the\s+middle\s+of))\s*"
+    rf"(?P<month>{MONTH_RE})")
+
+
+def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
+    month = lookup(MONTHS, m["month"])
+    if not month or ((m["half"] or m["mid"]) and not m["after"]):
+        return None  # «во второй половине», "mid-January": _part_of_month reads them
+    last = _month_last(_month_start(today, month)).day
+    if m["tens"]:
+        day = 10 if re.match(r"десят|10", m["tens"]) else 20
+    elif m["last"]:
+        day = last - 6
+    elif m["week"]:
+        day = next(v for k, v in _WEEK_NO.items() if m["week"].startswith(k))
+    else:  # the second half, the middle
+        day = 16 if m["half"] else 15
+    if m["after"]:  # after the 10s / the first week / the middle: the part that follows
+        day = min(last - 3, day + (10 if m["tens"] else 7 if m["week"] else 0 if m["half"] else 1))
+    best = _future(today, month, day)
+    if best is None:
+        return None
+    return best, (best, min(_month_last(best), best + timedelta(days=9)))
+
+
 def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
+    for m in _MONTH_PART.finditer(text):
+        part = _month_part(today, m)
+        if part:
+            out.append((m.start(), m.end(), part[0], part[1]))
+    taken = [(s, e) for s, e, _, _ in out]
     where = (r"(во?\s+втор\w+\s+половин\w+|second\s+half\s+of|в\s+последн\w+\s+числ\w+|"
              r"в\s+перв\w+\s+(?:половин\w+|числ\w+|декад\w+)|first\s+half\s+of|"
              r"в\s+середине|середин[аеуы]|mid[- ]|middle of|"
@@ -166,7 +209,7 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
              r"в\s+конце|ближе\s+к\s+концу|к\s+концу|конец|конца|end of|late|the end of)?\s*")
     for m in re.finditer(rf"{where}({MONTH_RE})", text):
         month = lookup(MONTHS, m[2])
-        if not month:
+        if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
         best, window = _part_of_month(today, month, (m[1] or "").strip())
         out.append((m.start(), m.end(), best, window))
@@ -203,8 +246,14 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     return out
 
 
-_NEXT_WEEK = r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week"
+# «в четверг через неделю», "Thursday the week after next": a weekday of a later week
+_NEXT_WEEK = (r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week|"
+              r"через\s+(?:одну\s+|две\s+)?недел[юи]|in\s+a\s+week|(?:the\s+)?week\s+after\s+next")
 _THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
+
+
+_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKS_FROM = re.compile(r"\b(a|one|two|three|four|[1-4])\s+weeks?\s+from\s+(?:this\s+|next\s+)?$")
 
 
 def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
@@ -224,9 +273,16 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         monday = today + timedelta(days=7 - today.weekday())
         if m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
             found = monday + timedelta(days=wd)  # that weekday of next week
+            if re.search(r"две\s+недели|after\s+next", m[0]):
+                found += timedelta(days=7)
         elif (m[2] or m[6] or m[3]) and wd > today.weekday():
             found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"
         else:
             found = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        weeks = _WEEKS_FROM.search(text[max(0, m.start() - 20): m.start()])
+        if weeks:  # "two weeks from Thursday": that many weeks after the coming Thursday
+            found += timedelta(weeks=_WEEK_COUNT.get(weeks[1], 1))
+            out.append((m.start() - len(weeks[0]), m.end(), found, None))
+            continue
         out.append((m.start(), m.end(), found, None))
     return out

@@ -12,6 +12,20 @@ from datetime import date, timedelta
 from .date_words import add_workdays, after_holidays, after_new_year, first_workday, thanksgiving
 
 Resolved = tuple[date, date, date]
+# "After Thanksgiving" written the Monday after it, «после праздников» on 12 January: the holiday
+# has just passed, so the reader means "now that it is over", not the same holiday a year later.
+JUST_PASSED = timedelta(days=30)
+
+
+def just_passed(t: date, this_years_end: date) -> bool:
+    """The holiday ended (its first working day after) on or before today, within a month."""
+    return this_years_end <= t < this_years_end + JUST_PASSED
+
+
+def from_now(t: date) -> Resolved:
+    """The first working day after today, with a week's slack."""
+    best = first_workday(t + timedelta(days=1))
+    return best, t + timedelta(days=1), best + timedelta(days=6)
 
 
 def year_end(t: date) -> Resolved:
@@ -20,6 +34,8 @@ def year_end(t: date) -> Resolved:
 
 
 def after_new_year_window(t: date, lang_en: bool = False) -> Resolved:
+    if t.month == 1 and just_passed(t, after_new_year(date(t.year - 1, 12, 31))):
+        return from_now(t)
     best = after_new_year(t)
     earliest = date(best.year, 1, 4 if lang_en else 9)
     return best, min(best, earliest), add_workdays(best, 2)
@@ -28,6 +44,8 @@ def after_new_year_window(t: date, lang_en: bool = False) -> Resolved:
 def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
     if re.search(r"[a-z]", m[0]):  # "after the holidays": Christmas and New Year
         return after_new_year_window(t, lang_en=True)
+    if t.month == 1 and t.day > 10:  # the New Year break is over: not the next one
+        return after_new_year_window(t)
     best = after_holidays(t)
     return best, best - timedelta(days=2), add_workdays(best, 2)
 
@@ -69,6 +87,8 @@ def after_season(t: date, m: re.Match[str]) -> Resolved:
 
 
 def after_christmas(t: date) -> Resolved:
+    if just_passed(t, date(t.year - 1, 12, 28)):
+        return from_now(t)
     day = date(t.year, 12, 28)
     day = day if day > t else date(t.year + 1, 12, 28)
     return day, day - timedelta(days=1), day + timedelta(days=4)
@@ -83,6 +103,8 @@ def before_christmas(t: date) -> Resolved:
 def after_thanksgiving(t: date) -> Resolved:
     """The Monday after the fourth Thursday of November."""
     day = thanksgiving(t.year) + timedelta(days=4)
+    if just_passed(t, day):
+        return from_now(t)
     day = day if day > t else thanksgiving(t.year + 1) + timedelta(days=4)
     return day, day - timedelta(days=3), day + timedelta(days=4)
 
@@ -94,6 +116,8 @@ def before_thanksgiving(t: date) -> Resolved:
 
 
 def after_may(t: date) -> Resolved:
+    if just_passed(t, first_workday(date(t.year, 5, 9))):
+        return from_now(t)
     year = t.year if t < date(t.year, 5, 9) else t.year + 1
     best = first_workday(date(year, 5, 9))  # the day after the Victory Day break
     return best, best - timedelta(days=1), add_workdays(best, 2)

@@ -124,6 +124,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"after\s+(christmas|xmas)|(over|during)\s+(christmas|xmas)",
      lambda t, m: after_christmas(t)),
     (r"after\s+thanksgiving", lambda t, m: after_thanksgiving(t)),
+    (r"после\s+рождеств\w*", lambda t, m: after_new_year_window(t)),  # 7 January: in the break
     (r"before\s+thanksgiving", lambda t, m: before_thanksgiving(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
     (r"через\s+полгода|in\s+half\s+a\s+year|in\s+six\s+months", lambda t, m: add_months(t, 6)),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from ...domain.identity import company_domain
 from ...domain.intent import Intent
 from .contacts import extract_contact
 from .corrections import CorrectionBank, consult
@@ -31,9 +32,6 @@ SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the 
 _WORD = re.compile(r"[a-zа-яё0-9]+", re.I)
 _WRITE_THEN = re.compile(r"(напиш|пиши|свяж|обращ|обрат|contact|reach|write|e-?mail)\w*\b",
                          re.I)
-FREE_MAIL = frozenset({"gmail.com", "yandex.ru", "ya.ru", "mail.ru", "bk.ru", "list.ru",
-                       "inbox.ru", "rambler.ru", "outlook.com", "hotmail.com", "yahoo.com",
-                       "icloud.com", "proton.me", "protonmail.com", "gmx.de"})
 
 
 def classify(text: str, *, date: datetime | None = None, channel: str = "email",
@@ -138,11 +136,12 @@ def _write_then(body: str, now: datetime) -> bool:
 
 
 def stranger_domain(contact: str, sender: str | None) -> bool:
+    """A colleague's address at another company than the sender's (free-mail boxes and handles
+    aside; subdomains of one company match): the canonical rule of domain/identity.py."""
     if "@" not in (sender or "") or contact.startswith("@"):
         return False
-    theirs = contact.rsplit("@", 1)[1]
-    own = (sender or "").strip().lower().rsplit("@", 1)[1]
-    return theirs != own and theirs not in FREE_MAIL and own not in FREE_MAIL
+    theirs, own = company_domain(contact), company_domain(sender)
+    return bool(theirs and own and theirs != own)
 
 
 def _aware(date: datetime | None) -> datetime:

@@ -1,6 +1,7 @@
 """The few things that are certain without a model.
 
-- an explicit stop command («отпишите», «больше не пишите», "unsubscribe", "stop emailing me"):
+- an explicit stop command («отпишите», «больше не пишите», "unsubscribe", "stop emailing me")
+  or a threat to complain («пожалуюсь», "I'll report you"):
   a stop anywhere in the reply wins — inside a long letter, a mixed ask or a prompt injection;
 - no words we can read (emoji, binary junk, another script, an empty reply, a megabyte dump):
   nothing to act on.
@@ -29,7 +30,14 @@ _STOP_COMMAND = re.compile(
     r"(to\s+)?(me|us)\s+(again|anymore|any\s+more|ever)\b|"
     r"\bnever\s+(write|email|contact)\s+(me\s+|us\s+)?again\b|"
     r"\b(remove|delete|take)\s+(me|us|my\s+(address|email|data|details))\s+"
-    r"(from|off)\b|\berase\s+my\s+(data|details|address)\b",
+    r"(from|off)\b|\berase\s+my\s+(data|details|address)\b|"
+    # A threat to complain is a refusal as certain as «не пишите» (LABELS: complaints → stop).
+    r"\bпожалуюсь\b|\b(подам|напишу|направлю)\s+жалобу\b|"
+    r"\bобращусь\s+в\s+(роскомнадзор|ркн|фас|полицию|прокуратуру)\b|"
+    r"\b(отмечу|помечу|отправлю)\s+(вас\s+|это\s+)?(как|в)\s+спам\b|"
+    r"\b(i\s*'?ll|i\s+will|we\s*'?ll|we\s+will|i\s*'?m\s+going\s+to)\s+(report|flag)\s+"
+    r"(you|this|your)\b|\breporting\s+(you|this)\b|\bfile\s+a\s+complaint\b|"
+    r"\bmark(ing)?\s+(this|you|it)\s+as\s+spam\b",
     re.I)
 # "Не пишите больше письма, лучше позвоните": the refusal is of one channel, not of us.
 _CONTRAST = re.compile(r"^[^.!?\n]{0,30}?\b(лучше|а\s+лучше|зато|instead|rather|"
@@ -55,10 +63,22 @@ def stop_command(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+# «Хм.», «Эээ…», "Hmm": sounds, not words; they say neither yes nor no.
+_INTERJECTION = re.compile(r"^[\W\d_]*((х+м+|м+|э+|ну|hm+|um+|uh+|er+m*|well)[\W\d_]*)+$", re.I)
+
+
+# «Ну не знаю», «Посмотрим», "not sure": a whole reply that says neither yes nor no.
+_NONCOMMITTAL = re.compile(
+    r"^[\W\d_]*((ну|хм+|э+|well|hmm+|hm)[\W\d_]*)*(не\s+знаю|посмотрим|может\s+быть|хз|"
+    r"not\s+sure|i\s+don'?t\s+know|dunno|we'?ll\s+see|maybe)[\W\d_]*$", re.I)
+
+
 def unreadable(text: str) -> str | None:
     """Why the text cannot be read as a reply (no words, junk, another script), or None."""
     if not _LETTERS.search(text):
         return "no words of the lead's own to read"
+    if _INTERJECTION.match(text.strip()) or _NONCOMMITTAL.match(text.strip()):
+        return "only a sound of hesitation, no answer"
     visible = [ch for ch in text if not ch.isspace()]
     readable = sum(1 for ch in visible if _READABLE.match(ch))
     if readable < 0.6 * len(visible):

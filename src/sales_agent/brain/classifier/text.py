@@ -27,9 +27,26 @@ def clean(text: object) -> str:
     return text.replace("ё", "е").replace("Ё", "Е").strip()
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\s*|\n")
+
+
+def without_repeats(text: str) -> str:
+    """Each sentence once: a person does not repeat a sentence word for word, a dump or a
+    template does («Наша компания работает давно.» × 500 would drown the ask before it)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for part in _SENTENCE.findall(text):
+        key = " ".join(part.lower().split())
+        if len(key) > 12 and key in seen:
+            continue
+        seen.add(key)
+        out.append(part)
+    return "".join(out)
+
+
 def own_text(text: object) -> str:
     """The lead's own new words, cleaned and clipped: what every reader of a reply sees."""
-    return own_words(clean(text))[:MODEL_LIMIT]
+    return without_repeats(own_words(clean(text))).strip()[:MODEL_LIMIT]
 
 
 def detect_language(text: str) -> str:

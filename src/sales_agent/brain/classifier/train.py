@@ -40,7 +40,7 @@ TAG_C = 10.0  # the tag head's logistic regressions (liblinear, one per tag)
 CALIBRATION = "temperature"  # one softmax temperature: CV ECE 0.01 against 0.08 for sigmoid
 # The share of verdicts acted on that may be wrong, per intent: a stop or a redirect that is
 # wrong loses a lead or writes to a stranger, so they need a higher bar than the rest.
-TARGET_ERROR = {"stop": 0.005, "redirect": 0.01}
+TARGET_ERROR = {"stop": 0.003, "redirect": 0.01}
 DEFAULT_TARGET_ERROR = 0.02
 MIN_TAG_SUPPORT = 12
 CERTAIN_REFUSAL_RECALL = 0.99  # a refusal caught by "stop" or "refusal risk" this often
