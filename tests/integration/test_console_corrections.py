@@ -28,7 +28,7 @@ from tests.fixtures.browser import form_post, working_hour
 
 # The model reads this as "later" and a possible refusal (for review); the operator says the lead
 # is interested. Being a possible refusal, only an identical reply may take the correction.
-UNSURE = "Мы подумаем над вашим предложением и вернёмся с ответом"
+UNSURE = "Не уверен, что нам это сейчас актуально"  # the model: later, unsure (review)
 
 
 async def _lead_who_replied(store: Store, settings: Settings, text: str) -> Contact:
