@@ -51,6 +51,8 @@ class TestQueue:
         again = await port.outbox.claim_due("b", now=10.0, lease=5.0, wall=106.0)
         assert again is not None and again.key == "early"
         assert again.queue.attempts == 2 and again.queue.owner == "b"
+        assert again.queue.lease_until == 111.0
+        assert again == await port.outbox.get("early")  # the claim is what is stored
         assert not await port.outbox.complete(first.id, "a", now=10.0)
         assert await port.outbox.complete(again.id, "b", now=10.0)
 

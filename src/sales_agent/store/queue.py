@@ -79,15 +79,18 @@ class LeasedQueue(Generic[Item]):
         due = {"status": PENDING, self.order: {"$lte": now}, "lease_until": {"$lt": wall},
                **(where or {})}
         for _ in range(CLAIM_TRIES):
-            seen = await self.collection.find_one(
-                due, sort=[(self.order, ASCENDING)], projection={"_id": 1, "lease_until": 1})
+            # the whole item at once: the update below matches only if nobody claimed it in
+            # between, and an unclaimed pending item changes only through a claim, so what was
+            # read plus what we set is the item (one round trip fewer than reading it again)
+            seen = await self.collection.find_one(due, sort=[(self.order, ASCENDING)])
             if seen is None:
                 return None
             won = await self.collection.update_one(
                 {"_id": seen["_id"], "status": PENDING, "lease_until": seen["lease_until"]},
                 {"$set": {"owner": owner, "lease_until": wall + lease}, "$inc": {"attempts": 1}})
             if won.modified_count == 1:
-                return self._item(await self.collection.find_one({"_id": seen["_id"]}))
+                return self._item({**seen, "owner": owner, "lease_until": wall + lease,
+                                   "attempts": int(seen.get("attempts") or 0) + 1})
         return None
 
     async def complete(self, item_id: str, owner: str, *, status: str = DONE,
