@@ -108,6 +108,21 @@ class TestContacts:
         assert updated is not None and updated.status is Status.ACTIVE and updated.wake_at == T0
         assert [c.id for c in await port.contacts.due(T0)] == [first.id]
 
+    async def test_colleagues_in_touch_are_those_who_wrote_or_said_stop(
+            self, port: StorePort) -> None:
+        lead = build_contact("Ольга", "Бодрое утро", email="olga@bodroe.example", now=T0)
+        wrote = build_contact("Анна", "", email="anna@bodroe.example", now=T0)
+        stopped = build_contact("Ирина", "Бодрое утро", email="irina@mail.example", now=T0)
+        silent = build_contact("Вера", "Бодрое утро", email="vera@bodroe.example", now=T0)
+        elsewhere = build_contact("Нина", "Другая", email="nina@other.example", now=T0)
+        for c in (lead, wrote, stopped, silent, elsewhere):
+            await port.contacts.add(c)
+        await port.contacts.update(wrote.id, last_in_at=T0)
+        await port.contacts.update(stopped.id, status=Status.STOPPED)
+        await port.contacts.update(elsewhere.id, last_in_at=T0)
+        in_touch = await port.contacts.colleagues_in_touch(lead)
+        assert sorted(o.id for o in in_touch) == sorted([wrote.id, stopped.id])
+
     async def test_a_deep_link_token_binds_the_chat_once(self, port: StorePort) -> None:
         lead = build_contact("Ольга", "Бодрое утро", email="olga@bodroe.example", now=T0)
         await port.contacts.add(lead.model_copy(update={"bot_token": "t1"}))

@@ -38,7 +38,16 @@ def talking(other: Contact) -> bool:
 
 
 async def company_of(store: StorePort, contact: Contact) -> Company:
-    others = await store.contacts.colleagues(contact)
+    return _assess(await store.contacts.colleagues(contact))
+
+
+async def company_state(store: StorePort, contact: Contact) -> CompanyState:
+    """What a cold message to `contact` depends on, from the colleagues in touch only (the
+    others can neither pause nor stop it): a few indexed reads, not the whole company."""
+    return _assess(await store.contacts.colleagues_in_touch(contact)).state
+
+
+def _assess(others: list[Contact]) -> Company:
     return Company(others, CompanyState(
         talking=any(talking(o) for o in others),
         stopped=any(o.status is Status.STOPPED and not o.note.startswith(CLOSED_POLITELY)

@@ -58,6 +58,7 @@ class ContactRepository:
             )
         await self.collection.create_index("status")  # nx-27017 ignores compound indexes
         await self.collection.create_index("wake_at")
+        await self.collection.create_index("last_in_at")  # colleagues_in_touch
         await self.collection.create_index([("status", 1), ("wake_at", 1)])
         await self.collection.create_index("bot_token")
 
@@ -157,6 +158,24 @@ class ContactRepository:
             return []
         cursor = self.collection.find({"$or": either, "_id": {"$ne": contact.id}}).limit(200)
         return [from_doc(d) async for d in cursor]
+
+    async def colleagues_in_touch(self, contact: Contact) -> list[Contact]:
+        """The colleagues who ever wrote to us or said stop: all a cold message's company check
+        needs. Through the `last_in_at` and `status` indexes, one query per kind of colleague:
+        `colleagues()`'s `$or` and regex scan every contact on nx-27017 (0.3 s at 1,000)."""
+        either: list[dict[str, Any]] = []
+        if contact.company.strip():
+            either.append({"company": contact.company})
+        domain = company_domain(contact.email)
+        if domain:
+            either.append({"email": {"$regex": "[@.]" + re.escape(domain) + "$"}})
+        found: dict[str, dict[str, Any]] = {}
+        for signal in ({"last_in_at": {"$gt": 0}}, {"status": str(Status.STOPPED)}):
+            for colleague in either:
+                query = {**signal, **colleague, "_id": {"$ne": contact.id}}
+                async for d in self.collection.find(query).limit(200):
+                    found[d["_id"]] = d
+        return [from_doc(d) for d in found.values()]
 
     async def company_members(self, company: str, *, limit: int = 50) -> list[str]:
         """Ids of a company's contacts, oldest first (ties by id): a stable order."""

@@ -98,6 +98,10 @@ class MemoryContacts:
 
         return [o for o in self.by_id.values() if colleague(o)][:200]
 
+    async def colleagues_in_touch(self, contact: Contact) -> list[Contact]:
+        return [o for o in await self.colleagues(contact)
+                if o.last_in_at is not None or o.status is Status.STOPPED]
+
     async def company_members(self, company: str, *, limit: int = 50) -> list[str]:
         members = sorted((c for c in self.by_id.values() if c.company == company),
                          key=lambda c: (c.created_at.timestamp(), c.id))

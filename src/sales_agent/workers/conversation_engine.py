@@ -37,7 +37,7 @@ from ..domain.events import (
     WakeUpDue,
 )
 from ..domain.model import Contact, Direction, Intent, Message, Status
-from ..service.company import company_of
+from ..service.company import company_state
 from ..service.conversation import suppress_everywhere
 from ..service.inbound import incoming_message_of
 from ..service.privacy import erase_contact
@@ -194,7 +194,7 @@ class ConversationEngine:
         """Only cold messages look at the company: a reply is answered whatever colleagues do."""
         if isinstance(event, ReplyReceived) or contact.warm:
             return CompanyState()
-        return (await company_of(self.store, contact)).state
+        return await company_state(self.store, contact)
 
     async def _apply(self, actions: list[Action], contact: Contact, item: InboxItem,
                      now: datetime) -> dict[str, Any]:
