@@ -101,12 +101,14 @@ class TestContacts:
                                now=T0 + timedelta(minutes=1))
         for c in (second, first):
             await port.contacts.add(c)
+        assert sorted(await port.contacts.new_ids()) == sorted([(first.id, 0), (second.id, 0)])
         assert await port.contacts.company_members("Бодрое утро") == [first.id, second.id]
         assert [o.id for o in await port.contacts.colleagues(first)] == [second.id]
         assert await port.contacts.update(first.id, where={"bot_token": "x"}, note="no") is None
         updated = await port.contacts.update(first.id, status=Status.ACTIVE, wake_at=T0)
         assert updated is not None and updated.status is Status.ACTIVE and updated.wake_at == T0
         assert [c.id for c in await port.contacts.due(T0)] == [first.id]
+        assert await port.contacts.new_ids() == [(second.id, 0)]
 
     async def test_colleagues_in_touch_are_those_who_wrote_or_said_stop(
             self, port: StorePort) -> None:

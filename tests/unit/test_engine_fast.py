@@ -142,6 +142,16 @@ class TestReplies:
         await agent.run_until_idle()
         assert await agent.kinds(c.id) == []
 
+    async def test_a_scheduler_remembers_the_starts_it_queued(self, agent: Agent) -> None:
+        c = await add_contact(agent.store, name="Пётр", email="petr@example.com")
+        known: set[str] = set()
+        assert await schedule_due(agent.store, agent.clock, known=known) == 1
+        assert known == {f"start:{c.id}:0"}
+        # still new (the logic has not written yet): neither queued again nor looked up again
+        assert await schedule_due(agent.store, agent.clock, known=known) == 0
+        assert await schedule_due(agent.store, agent.clock) == 0  # a fresh process asks the inbox
+        assert len(await agent.store.inbox.pending_for(c.id)) == 1
+
     async def test_a_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, agent: Agent) -> None:
         c = await agent.lead()

@@ -102,6 +102,11 @@ class ContactRepository:
         cursor = self.collection.find(query).sort("created_at", 1).limit(limit)
         return [from_doc(d) async for d in cursor]
 
+    async def new_ids(self) -> list[tuple[str, int]]:
+        """Every new contact's id and epoch (what a start's key needs), no contact built."""
+        cursor = self.collection.find({"status": str(Status.NEW)}, {"_id": 1, "epoch": 1})
+        return [(d["_id"], int(d.get("epoch") or 0)) async for d in cursor]
+
     async def update(self, contact_id: str, *, where: dict[str, Any] | None = None,
                      **fields: Any) -> Contact | None:
         """Set fields (datetimes become epoch seconds); None if `where` no longer matches."""

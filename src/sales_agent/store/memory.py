@@ -61,6 +61,9 @@ class MemoryContacts:
                        key=lambda c: c.created_at)
         return found[:limit] if limit else found
 
+    async def new_ids(self) -> list[tuple[str, int]]:
+        return [(c.id, c.epoch) for c in await self.list(Status.NEW)]
+
     async def update(self, contact_id: str, *, where: dict[str, Any] | None = None,
                      **fields: Any) -> Contact | None:
         contact = self.by_id.get(contact_id)

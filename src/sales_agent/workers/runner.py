@@ -27,7 +27,7 @@ from .health import Health, first_line
 from .inbound import pump_inbound
 from .leases import free_dead_owners, owner_id
 from .logic import LogicWorker
-from .scheduler import schedule_due
+from .scheduler import Scheduler
 from .supervisor import Quiet, Role, run_roles_until, stepping
 from .wiring import ChannelRuntime, build_channels, build_engine
 
@@ -68,9 +68,9 @@ async def run_workers(store: Store, settings: Settings, roles: set[str], *, unti
     tasks: list[Role] = []
     if "scheduler" in roles:
         quiet = Quiet()
+        scheduler = Scheduler(store, clock, poll=poll)
         tasks.append(Role("scheduler", stepping(
-            "scheduler", lambda: _scheduled(store, clock), health, stop_channel, quiet, poll=poll),
-            quiet))
+            "scheduler", scheduler.step, health, stop_channel, quiet, poll=poll), quiet))
     if "logic" in roles:  # only the logic role loads the brain (knowledge base, morphology, LLM)
         engine = build_engine(store, settings, clock)
         logic = LogicWorker(store, engine, clock=clock, owner=owner, lease=settings.worker_lease)
@@ -101,10 +101,6 @@ def _roles(role: str) -> set[str]:
     if role == "all":
         return {"logic", "scheduler", "email", "telegram", "telegram-user", "sandbox", "console"}
     return {role}
-
-
-async def _scheduled(store: Store, clock: Clock) -> bool:
-    return await schedule_due(store, clock) > 0
 
 
 def _with_takeover(step: Callable[[], Awaitable[bool]], store: Store,
