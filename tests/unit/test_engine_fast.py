@@ -25,6 +25,7 @@ from sales_agent.workers.outbox_sender import OutboxSender
 from sales_agent.workers.outbox_writer import OutboxWriter
 from sales_agent.workers.routing import enabled_routes
 from sales_agent.workers.scheduler import schedule_due
+from sales_agent.workers.thread_history import colleague_index
 
 # Wednesday, 10:00 in Moscow: inside the send window.
 WEDNESDAY = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -151,6 +152,21 @@ class TestReplies:
         assert await schedule_due(agent.store, agent.clock, known=known) == 0
         assert await schedule_due(agent.store, agent.clock) == 0  # a fresh process asks the inbox
         assert len(await agent.store.inbox.pending_for(c.id)) == 1
+
+    async def test_colleagues_keep_their_phrasing_with_the_company_read_once(
+            self, agent: Agent) -> None:
+        first: dict[str, list[str]] = {}
+        olga = await add_contact(agent.store, name="Ольга", company="Бодрое утро",
+                                 email="olga@bodroe.example", now=WEDNESDAY)
+        anna = await add_contact(agent.store, name="Анна", company="Бодрое утро",
+                                 email="anna@bodroe.example", now=WEDNESDAY + HOUR)
+        at_olga = await colleague_index(agent.store, olga, first)
+        assert first == {"Бодрое утро": [olga.id, anna.id]}
+        vera = await add_contact(agent.store, name="Вера", company="Бодрое утро",
+                                 email="vera@bodroe.example", now=WEDNESDAY + 2 * HOUR)
+        assert await colleague_index(agent.store, vera, first) == at_olga + 2  # read again
+        assert await colleague_index(agent.store, anna, first) == at_olga + 1
+        assert await colleague_index(agent.store, olga, {}) == at_olga  # the same uncached
 
     async def test_a_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, agent: Agent) -> None:

@@ -37,6 +37,7 @@ class OutboxWriter:
         self.store, self.settings, self.writer, self.routes = store, settings, writer, routes
         self.facts_for = facts_for  # async (store, company) -> CompanyFacts | None
         self.bot_link_for = bot_link_for  # async (store, contact) -> str | None
+        self.first_colleagues: dict[str, list[str]] = {}  # company -> first ids (colleague_index)
 
     async def send(self, action: SendMessage, contact: Contact, item: InboxItem, key: str,
                    now: datetime) -> bool:
@@ -60,7 +61,7 @@ class OutboxWriter:
                 reason=action.detail, history=memory.texts, greet=not memory.greeted_today,
                 chart=bool(facts and facts.chart and not memory.chart_sent
                            and (action.with_chart or action.kind in CHART_KINDS)),
-                variant=await colleague_index(self.store, contact),
+                variant=await colleague_index(self.store, contact, self.first_colleagues),
             ))
         except OutgoingTextRejected as e:
             # A template the operator edited says something the facts do not back: a human
