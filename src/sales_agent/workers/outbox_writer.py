@@ -14,7 +14,7 @@ from ..brain.writer import Draft, OutgoingTextRejected, ReplyWriter, WriteContex
 from ..domain import keys
 from ..domain.actions import NotifyManager, SendMessage
 from ..domain.identity import key_kind
-from ..domain.model import Contact
+from ..domain.model import Contact, Message
 from ..errors import ContactError
 from ..service.contacts import add_contact
 from ..settings import Settings
@@ -42,8 +42,11 @@ class OutboxWriter:
     async def send(self, action: SendMessage, contact: Contact, item: InboxItem, key: str,
                    now: datetime) -> bool:
         """Queue one message to the lead; True when the writer says a human must answer."""
-        if await self.store.outbox.get(key):
-            return False  # queued before a crash: the same decision, not a second message
+        # queued before a crash: the same decision, not a second message (only an item claimed
+        # again can have queued anything under its keys: a first claim costs no look-up; an
+        # item never claimed, attempts 0, is looked up too)
+        if item.queue.attempts != 1 and await self.store.outbox.get(key):
+            return False
         route = action.channel
         to = address(route, contact)
         if to is None:
@@ -51,7 +54,8 @@ class OutboxWriter:
             return False
         facts = await self._facts(contact)
         channel = _written_as(route, contact)
-        memory = await thread_memory(self.store, contact, history_channel(route), now)
+        history = await self.store.messages.for_contact(contact.id)  # read once for all below
+        memory = await thread_memory(self.store, contact, history_channel(route), now, history)
         try:
             draft = await self.writer.write(action.kind, WriteContext(
                 contact=contact, language=contact.language, lead_text=item.text,
@@ -69,13 +73,13 @@ class OutboxWriter:
             log_event("draft_rejected", level=logging.ERROR, contact=contact.id,
                       kind=action.kind, why=str(e)[:200])
             return True
-        sent_before = await self._sent_texts(contact)
+        sent_before = [m.text for m in history if m.direction == "out"]
         if repeats(draft.text, sent_before):
             # No loops: the lead would read the same thing twice. A human writes instead.
             log_event("repeat_blocked", level=logging.WARNING, contact=contact.id,
                       kind=action.kind)
             return True
-        doc = await self._envelope(draft, contact, item, route, to)
+        doc = await self._envelope(draft, contact, item, route, to, history)
         doc["wait_reason"] = action.wait_reason
         if draft.chart:  # the text (or the photo's caption) explains it in one line
             chart = await _chart_for(facts, contact.language)
@@ -94,7 +98,7 @@ class OutboxWriter:
         return draft.handoff
 
     async def _envelope(self, draft: Draft, contact: Contact, item: InboxItem, route: str,
-                        to: str) -> dict[str, Any]:
+                        to: str, history: list[Message]) -> dict[str, Any]:
         doc: dict[str, Any] = {
             "contact_id": contact.id, "route": route, "channel": history_channel(route),
             "to": to, "to_name": contact.name, "kind": draft.kind, "text": draft.text,
@@ -102,7 +106,7 @@ class OutboxWriter:
             "subject": draft.subject, "trigger": item.key, "source": draft.source,
         }
         if route == EMAIL:
-            thread = await thread_of(self.store, contact)
+            thread = await thread_of(self.store, contact, history)
             doc["message_id"] = keys.email_message_id(self.settings.from_email)
             inbound_id = item.message_id if item.channel == "email" else None
             parent = inbound_id or (thread["ids"][-1] if thread["ids"] else None)
@@ -112,10 +116,6 @@ class OutboxWriter:
                 doc["subject"] = reply_subject(item.subject or thread["subject"],
                                                draft.subject)
         return doc
-
-    async def _sent_texts(self, contact: Contact) -> list[str]:
-        return [m.text for m in await self.store.messages.for_contact(contact.id)
-                if m.direction == "out"]
 
     async def _facts(self, contact: Contact) -> CompanyFacts | None:
         if self.facts_for is None or not contact.company:
