@@ -1,9 +1,12 @@
-"""The logic worker: claims inbox items one at a time and hands them to the engine."""
+"""The logic worker: claims inbox items and hands them to the engine, one lead at a time."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 
 from pymongo.errors import PyMongoError
 
@@ -27,6 +30,7 @@ class LogicWorker:
         self.store, self.engine, self.clock = store, engine, clock
         self.owner, self.lease, self.max_attempts = owner, lease, max_attempts
         self.processed = self.quarantined = 0
+        self._busy: dict[str, tuple[asyncio.Lock, int]] = {}  # contact -> (lock, users)
 
     async def process_one(self) -> bool:
         # The inbox is a ready queue: the scheduler adds wake-ups only once they are due on the
@@ -40,7 +44,8 @@ class LogicWorker:
             await self._quarantine(item, "failed too many times")
             return True
         try:
-            async with holding(self.store.inbox, item, self.owner, self.lease):
+            async with holding(self.store.inbox, item, self.owner, self.lease), \
+                    self._one_at_a_time(item):
                 outcome = await self.engine.process(item)
         except PyMongoError:
             raise  # the store is down: the role waits it out; the item's lease runs out
@@ -55,6 +60,23 @@ class LogicWorker:
                                         now=self.clock.ts(), outcome=outcome)
         self.processed += 1
         return True
+
+    @contextlib.asynccontextmanager
+    async def _one_at_a_time(self, item: InboxItem) -> AsyncIterator[None]:
+        """Loops of this worker run side by side (the store's round trips overlap), but one
+        lead's items are decided one after another, in the order they were claimed."""
+        who = item.contact_id or item.sender or ""
+        lock, users = self._busy.get(who, (asyncio.Lock(), 0))
+        self._busy[who] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._busy[who]
+            if users > 1:
+                self._busy[who] = (lock, users - 1)
+            else:
+                del self._busy[who]  # nobody else waits: not kept
 
     async def _quarantine(self, item: InboxItem, reason: str) -> None:
         self.quarantined += 1
