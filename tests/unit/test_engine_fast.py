@@ -4,6 +4,7 @@ The same behaviours over the wire server are in tests/integration/test_engine.py
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from sales_agent.domain.model import Message, Status
 from sales_agent.service.contacts import add_contact
 from sales_agent.service.conversation import stop_contact, submit_sandbox_reply
 from sales_agent.settings import Settings, load_settings
+from sales_agent.store.items import InboxItem
 from sales_agent.store.memory import MemoryStore
 from sales_agent.workers.clock import Clock
 from sales_agent.workers.conversation_engine import ConversationEngine
@@ -167,6 +169,46 @@ class TestReplies:
         assert await colleague_index(agent.store, vera, first) == at_olga + 2  # read again
         assert await colleague_index(agent.store, anna, first) == at_olga + 1
         assert await colleague_index(agent.store, olga, {}) == at_olga  # the same uncached
+
+    async def test_two_logic_loops_decide_one_leads_replies_in_order(
+            self, agent: Agent) -> None:
+        c = await agent.lead()
+        await submit_sandbox_reply(agent.store, c, "Пришлите презентацию", at=WEDNESDAY + HOUR)
+        await submit_sandbox_reply(agent.store, c, "Давайте созвонимся, покажите демо",
+                                   at=WEDNESDAY + 2 * HOUR)
+        agent.clock.at = WEDNESDAY + 2 * HOUR
+
+        async def loop() -> None:
+            while await agent.logic.process_one():
+                pass
+
+        await asyncio.gather(loop(), loop())  # as `run` does (LOGIC_LOOPS)
+        await agent.run_until_idle(WEDNESDAY + 2 * HOUR)
+        assert await agent.kinds(c) == ["first", "presentation", "demo"]
+        assert await agent.status(c) is Status.DEMO
+
+    async def test_one_leads_items_wait_for_each_other_and_others_do_not(
+            self, agent: Agent) -> None:
+        entered: list[str] = []
+        first_done = asyncio.Event()
+
+        async def decide(item: InboxItem, until: asyncio.Event | None) -> None:
+            async with agent.logic._one_at_a_time(item):
+                entered.append(item.key)
+                if until is not None:
+                    await until.wait()
+
+        held = asyncio.create_task(decide(InboxItem(key="a1", contact_id="a"), first_done))
+        await asyncio.sleep(0)
+        others = [asyncio.create_task(decide(InboxItem(key="a2", contact_id="a"), None)),
+                  asyncio.create_task(decide(InboxItem(key="b1", sender="b@x.example"), None))]
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert entered == ["a1", "b1"]  # a's second item waits for the first
+        first_done.set()
+        await asyncio.gather(held, *others)
+        assert entered == ["a1", "b1", "a2"]
+        assert agent.logic._busy == {}  # nothing kept once nobody waits
 
     async def test_a_redirect_writes_to_the_colleague_without_naming_the_referrer(
             self, agent: Agent) -> None:
