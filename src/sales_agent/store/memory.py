@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.identity import company_domain, key_kind, normalize_handle
-from ..domain.model import Contact, Message, Status
+from ..domain.model import Contact, Direction, Message, Status
 from ..errors import ContactNotFound, DuplicateContact
 from .corrections import Correction
 from .items import InboxItem, OutboxItem
@@ -135,10 +135,12 @@ class MemoryMessages:
         return len(gone)
 
     async def erase_for_contact(self, contact_id: str, text: str) -> int:
-        erased = {"text": text, "subject": None, "decision": None, "attachments": []}
+        said = {"text": text, "subject": None, "attachments": []}
         mine = [k for k, m in self.by_id.items() if m.contact_id == contact_id]
         for k in mine:
-            self.by_id[k] = self.by_id[k].model_copy(update=erased)
+            inbound = self.by_id[k].direction == Direction.IN
+            self.by_id[k] = self.by_id[k].model_copy(
+                update={**said, "decision": None} if inbound else said)
         return len(mine)
 
 

@@ -45,11 +45,14 @@ class MessageRepository:
         return (await self.collection.delete_many({"contact_id": contact_id})).deleted_count
 
     async def erase_for_contact(self, contact_id: str, text: str) -> int:
-        """A deletion request: the records stay (times, directions), what was said does not."""
-        result = await self.collection.update_many(
-            {"contact_id": contact_id},
-            {"$set": {"text": text, "subject": None, "decision": None, "attachments": []}})
-        return result.modified_count
+        """A deletion request: the records stay (times, directions, the kind of what we sent),
+        what was said does not. An inbound record's decision may quote the lead: it goes too."""
+        said = {"text": text, "subject": None, "attachments": []}
+        inbound = await self.collection.update_many(
+            {"contact_id": contact_id, "direction": "in"}, {"$set": {**said, "decision": None}})
+        outbound = await self.collection.update_many(
+            {"contact_id": contact_id, "direction": {"$ne": "in"}}, {"$set": said})
+        return inbound.modified_count + outbound.modified_count
 
 
 def _from_doc(doc: dict[str, Any]) -> Message:
