@@ -143,3 +143,26 @@ def test_parts_of_months_and_ranges(text: str, expected: date) -> None:
 ])
 def test_days_of_month_and_times_of_day(text: str, expected: date) -> None:
     assert until(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "get back to me the week after next",
+    "reach out again week after next",
+    "after next week, please",
+    "not next week, the one after",
+    "напишите после следующей недели",
+    "давайте не на следующей неделе, а через одну",
+    "через неделю после следующей",
+])
+def test_the_week_after_next_is_that_weeks_working_days(text: str) -> None:
+    # the reply is written on Wednesday 18 November: next week starts on the 23rd
+    found = until(text, WED)
+    assert found is not None and date(2026, 11, 30) <= found <= date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("write to me in a fortnight", date(2026, 12, 2)),
+    ("let's revisit in a fortnight or so", date(2026, 12, 2)),
+])
+def test_a_fortnight_is_two_weeks(text: str, expected: date) -> None:
+    assert until(text, WED) == expected

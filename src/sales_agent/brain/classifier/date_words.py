@@ -42,6 +42,7 @@ NUMBER_RE = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + 
 
 UNITS = {  # stem → (days, months)
     "дн": (1, 0), "ден": (1, 0), "сутк": (1, 0), "day": (1, 0), "недел": (7, 0), "week": (7, 0),
+    "fortnight": (14, 0),
     "месяц": (0, 1), "month": (0, 1), "квартал": (0, 3), "quarter": (0, 3), "год": (0, 12),
     "лет": (0, 12), "year": (0, 12),
 }

@@ -96,6 +96,12 @@ def _week(t: date, m: re.Match[str]) -> Resolved:
     return monday, monday, monday + timedelta(days=4)
 
 
+def _week_after_next(t: date, m: re.Match[str]) -> Resolved:
+    """"the week after next", «через неделю после следующей»: the working days of that week."""
+    monday = _next_monday(t) + timedelta(days=7)
+    return monday, monday, monday + timedelta(days=4)
+
+
 def _month(t: date, m: re.Match[str]) -> Resolved:
     first = add_months(t.replace(day=1), 1)
     if re.search(r"начал|early|beginning", m[0]):
@@ -114,6 +120,15 @@ _NEXT = r"(?:следующ\w+|след\.?)"
 _QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:the\s+)?|beginning\s+of\s+"
             r"(?:the\s+)?|(?:at\s+)?the\s+start\s+of\s+(?:the\s+)?)?"
             rf"(?:{_NEXT}\s+квартал\w*|next\s+quarter)")
+
+# a week after the coming one, said without a number: "the week after next", "after next week",
+# "not next week, the one after", «после следующей недели», «не на следующей неделе, а через одну»
+_WEEK_AFTER_NEXT = (
+    r"(?:the\s+)?week\s+after\s+(?:the\s+)?next(?:\s+one)?|after\s+(?:the\s+)?next\s+week|"
+    r"next\s+week,?\s+(?:but\s+)?the\s+one\s+after|"
+    rf"(?:через\s+неделю\s+)?после\s+{_NEXT}\s+недел\w+|"
+    rf"(?:на\s+)?{_NEXT}\s+недел\w+,?\s+а\s+через\s+одну|через\s+одну\s+неделю|"
+    rf"через\s+неделю\s+после\s+{_NEXT}")
 
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
@@ -155,6 +170,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
      r"(месяца|month)", lambda t, m: _month_end(t)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?({_NEXT}\s+месяц\w*|next\s+month)",
      _month),
+    (_WEEK_AFTER_NEXT, _week_after_next),
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?({_NEXT}\s+недел\w+|next\s+week)",
      lambda t, m: _next_monday(t) + timedelta(days=4)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
@@ -198,7 +214,7 @@ def _span(t: date, m: re.Match[str]) -> Resolved | None:
         return None
     best = _shift(t, sum(amounts) / len(amounts), days, months)
     low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
-    slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days == 7 else 7)
+    slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days in (7, 14) else 7)
     # "через месяц" is loose; "через две-три недели" names its own bounds
     return best, max(t + timedelta(days=1), low - slack), high + slack
 
