@@ -166,3 +166,13 @@ def test_the_week_after_next_is_that_weeks_working_days(text: str) -> None:
 ])
 def test_a_fortnight_is_two_weeks(text: str, expected: date) -> None:
     assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("write again the Monday after next", date(2026, 11, 30)),
+    ("let's talk the Thursday after next", date(2026, 12, 3)),
+    ("write on Friday next week", date(2026, 11, 27)),
+])
+def test_a_weekday_after_next_is_in_the_week_after_the_coming_one(text: str,
+                                                                  expected: date) -> None:
+    assert until(text, WED) == expected

@@ -262,7 +262,8 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
                rf"((?:следующ\w+|след\.?)\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
-               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK})))?")
+               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK}))|"
+               r"(\s+after\s+(?:the\s+)?next\b(?!\s+week)))?")
     for m in re.finditer(pattern, text):
         wd = lookup(WEEKDAYS, m[4])
         if wd is None:
@@ -271,7 +272,9 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
                                                                            text[:m.start()]):
             continue  # the calendar date beside it wins
         monday = today + timedelta(days=7 - today.weekday())
-        if m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
+        if m[7]:  # "the Monday after next": Monday of the week after the coming one
+            found = monday + timedelta(days=7 + wd)
+        elif m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
             found = monday + timedelta(days=wd)  # that weekday of next week
             if re.search(r"две\s+недели|after\s+next", m[0]):
                 found += timedelta(days=7)
