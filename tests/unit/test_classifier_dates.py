@@ -176,3 +176,25 @@ def test_a_fortnight_is_two_weeks(text: str, expected: date) -> None:
 def test_a_weekday_after_next_is_in_the_week_after_the_coming_one(text: str,
                                                                   expected: date) -> None:
     assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("circle back around the 24th", date(2026, 11, 24)),
+    ("let's reconnect the week of the 30th", date(2026, 11, 30)),
+    ("give it a month", date(2026, 12, 18)),
+    ("give us a couple of weeks", date(2026, 12, 2)),
+    ("дайте нам пару недель подумать", date(2026, 12, 2)),
+])
+def test_a_bare_day_of_month_and_give_it_a_span(text: str, expected: date) -> None:
+    assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "follow up once the holidays are over",
+    "let's talk after the first of the year",
+    "напишите, когда закончатся праздники",
+    "как праздники пройдут, вернёмся к разговору",
+])
+def test_the_end_of_the_new_year_holidays_in_other_words(text: str) -> None:
+    found = until(text, WED)
+    assert found is not None and date(2027, 1, 4) <= found <= date(2027, 1, 13)

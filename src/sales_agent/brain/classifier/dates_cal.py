@@ -113,7 +113,8 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
                             keep_recent=True)
             out.append((m.start(), m.end(), found, None))
-    day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on)\s+(?:the\s+)?(\d{1,2})"
+    day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
+                r"week\s+of)\s+(?:the\s+)?(\d{1,2})"
                 r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
     for m in re.finditer(day_only, text):
         group = 1 if m[1] else 2

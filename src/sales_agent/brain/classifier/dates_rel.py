@@ -110,7 +110,10 @@ def _month(t: date, m: re.Match[str]) -> Resolved:
 
 
 _HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
-             r"the\s+holidays|new\s+year\w*)")
+             r"the\s+holidays|new\s+year\w*)"
+             r"|(?:once|when)\s+the\s+holidays\s+(?:are\s+over|end)|"
+             r"(?:когда|как)\s+(?:закончатся|пройдут)\s+(?:новогодние\s+)?праздники|"
+             r"(?:когда|как)\s+(?:новогодние\s+)?праздники\s+(?:закончатся|пройдут)")
 _OVER_NEW_YEAR = (r"(?:на|в)\s+(?:новогодн\w+\s+(?:праздник\w*|каникул\w*)|каникулах)|"
                   r"(?:over|during)\s+the\s+(?:holidays|holiday\s+season|new\s+year)|"
                   r"в\s+новом\s+году|in\s+the\s+new\s+year")
@@ -147,6 +150,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
     (_HOLIDAYS, after_holidays_window),
     (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=bool(re.search("[a-z]", m[0])))),
+    (r"after\s+the\s+first\s+of\s+the\s+year", lambda t, m: after_new_year_window(t, lang_en=True)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
      r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t)),
     (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
@@ -187,7 +191,8 @@ _FIXED_COMPILED = [(re.compile(pattern), resolve) for pattern, resolve in _FIXED
 
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(
-    rf"(?:через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
+    rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?)\s*"
+    rf"(?:(?:{_ABOUT})\s+)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
     rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
