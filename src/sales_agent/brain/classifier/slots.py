@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ...domain.identity import company_domain
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, find_contact
+from .date_words import first_workday
 from .dates import FoundDate, find_dates, pick_date
 from .offered import may_pick, offered_in_quote, pick_offered
 from .text import clean, split_signature
@@ -158,8 +159,13 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
         return {}
     earliest, latest = chosen.window
     earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
-    window = (min(earliest, chosen.day), max(latest, chosen.day))
-    return {"until": chosen.day, "until_range": window}
+    day = chosen.day
+    if auto_reply and chosen.role in ("return", "until", "resume"):
+        # back «до 13 декабря» (a Sunday): nobody reads mail on the day off, write on Monday
+        latin = len(re.findall(r"[a-z]", text.lower())) > len(re.findall(r"[а-я]", text.lower()))
+        day = first_workday(day, "US" if latin else "RU")
+    window = (min(earliest, day), max(latest, day))
+    return {"until": day, "until_range": window}
 
 
 def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime, tz: str,
