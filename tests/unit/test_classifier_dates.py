@@ -198,3 +198,14 @@ def test_a_bare_day_of_month_and_give_it_a_span(text: str, expected: date) -> No
 def test_the_end_of_the_new_year_holidays_in_other_words(text: str) -> None:
     found = until(text, WED)
     assert found is not None and date(2027, 1, 4) <= found <= date(2027, 1, 13)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("давайте во второй декаде декабря", date(2026, 12, 11)),
+    ("напишите в третьей декаде декабря", date(2026, 12, 21)),
+    ("в последней декаде января", date(2027, 1, 21)),
+    ("после второй декады декабря", date(2026, 12, 21)),
+    ("через месячишко напишите", date(2026, 12, 18)),
+])
+def test_ten_day_parts_of_a_month_and_a_diminutive_month(text: str, expected: date) -> None:
+    assert until(text, WED) == expected

@@ -168,6 +168,7 @@ _WEEK_NO = {"перв": 1, "first": 1, "втор": 8, "second": 8, "трет": 1
 _MONTH_PART = re.compile(
     rf"(?P<after>{_AFTER_PART})?(?:в\s+|во\s+|на\s+|in\s+|during\s+)?(?:the\s+)?(?:"
     r"(?P<tens>десят\w+|двадцат\w+|10-?х|20-?х)\s+(?:числ\w*|чисел)|"
+    r"(?P<dec>перв\w*|втор\w*|трет\w*|последн\w*)\s+декад\w*|"
     r"(?P<last>последн\w+\s+недел\w+|last\s+week\s+of)|"
     r"(?P<week>перв\w*|втор\w*|трет\w*|четв\w*|first|second|third|fourth)\s+(?:недел\w+|week\s+of)|"
     r"(?P<half>втор\w+\s+половин\w+|second\s+half\s+of)|"
@@ -182,6 +183,8 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     last = _month_last(_month_start(today, month)).day
     if m["tens"]:
         day = 10 if re.match(r"десят|10", m["tens"]) else 20
+    elif m["dec"]:  # «во второй декаде»: the 11th to the 20th
+        day = 1 if m["dec"].startswith("перв") else 11 if m["dec"].startswith("втор") else 21
     elif m["last"]:
         day = last - 6
     elif m["week"]:
@@ -189,7 +192,8 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     else:  # the second half, the middle
         day = 16 if m["half"] else 15
     if m["after"]:  # after the 10s / the first week / the middle: the part that follows
-        day = min(last - 3, day + (10 if m["tens"] else 7 if m["week"] else 0 if m["half"] else 1))
+        step = 10 if m["tens"] or m["dec"] else 7 if m["week"] else 0 if m["half"] else 1
+        day = min(last - 3, day + step)
     best = _future(today, month, day)
     if best is None:
         return None
