@@ -143,3 +143,69 @@ def test_parts_of_months_and_ranges(text: str, expected: date) -> None:
 ])
 def test_days_of_month_and_times_of_day(text: str, expected: date) -> None:
     assert until(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "get back to me the week after next",
+    "reach out again week after next",
+    "after next week, please",
+    "not next week, the one after",
+    "напишите после следующей недели",
+    "давайте не на следующей неделе, а через одну",
+    "через неделю после следующей",
+])
+def test_the_week_after_next_is_that_weeks_working_days(text: str) -> None:
+    # the reply is written on Wednesday 18 November: next week starts on the 23rd
+    found = until(text, WED)
+    assert found is not None and date(2026, 11, 30) <= found <= date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("write to me in a fortnight", date(2026, 12, 2)),
+    ("let's revisit in a fortnight or so", date(2026, 12, 2)),
+])
+def test_a_fortnight_is_two_weeks(text: str, expected: date) -> None:
+    assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("write again the Monday after next", date(2026, 11, 30)),
+    ("let's talk the Thursday after next", date(2026, 12, 3)),
+    ("write on Friday next week", date(2026, 11, 27)),
+])
+def test_a_weekday_after_next_is_in_the_week_after_the_coming_one(text: str,
+                                                                  expected: date) -> None:
+    assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("circle back around the 24th", date(2026, 11, 24)),
+    ("let's reconnect the week of the 30th", date(2026, 11, 30)),
+    ("give it a month", date(2026, 12, 18)),
+    ("give us a couple of weeks", date(2026, 12, 2)),
+    ("дайте нам пару недель подумать", date(2026, 12, 2)),
+])
+def test_a_bare_day_of_month_and_give_it_a_span(text: str, expected: date) -> None:
+    assert until(text, WED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "follow up once the holidays are over",
+    "let's talk after the first of the year",
+    "напишите, когда закончатся праздники",
+    "как праздники пройдут, вернёмся к разговору",
+])
+def test_the_end_of_the_new_year_holidays_in_other_words(text: str) -> None:
+    found = until(text, WED)
+    assert found is not None and date(2027, 1, 4) <= found <= date(2027, 1, 13)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("давайте во второй декаде декабря", date(2026, 12, 11)),
+    ("напишите в третьей декаде декабря", date(2026, 12, 21)),
+    ("в последней декаде января", date(2027, 1, 21)),
+    ("после второй декады декабря", date(2026, 12, 21)),
+    ("через месячишко напишите", date(2026, 12, 18)),
+])
+def test_ten_day_parts_of_a_month_and_a_diminutive_month(text: str, expected: date) -> None:
+    assert until(text, WED) == expected

@@ -150,3 +150,17 @@ def test_every_client_quote_is_ours(text: str) -> None:
 
 def test_a_date_line_written_by_the_lead_is_not_a_quote_header() -> None:
     assert _slots("Добрый день!\nДата: 15 декабря подходит").until is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Автоответ. Я в отпуске до 14 декабря. По вопросам оплаты — buh@romashka.ru, по всем "
+     "остальным — к Ольге Петровой, o.petrova@romashka.ru.", "o.petrova@romashka.ru"),
+    ("Out of office until Dec 14. For billing, billing@acme.com; for anything else contact "
+     "Jane Doe (jane@acme.com).", "jane@acme.com"),
+    ("Я в отпуске до 14.12. По вопросам заказов — orders@shop.ru, по маркетингу — "
+     "marketing@shop.ru.", "marketing@shop.ru"),
+    ("Счета присылайте на buh@romashka.ru.", "buh@romashka.ru"),  # the only one stays
+])
+def test_an_address_for_payments_or_orders_yields_to_the_other_one(text: str,
+                                                                   expected: str) -> None:
+    assert _slots(text).contact == expected

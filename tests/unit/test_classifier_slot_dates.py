@@ -200,3 +200,15 @@ def test_russian_in_latin_letters(text: str, best: date) -> None:
 def test_a_time_in_latin_letters() -> None:
     slots = read_slots("davai zavtra v 11", now=WED, lang="en")
     assert slots.meeting == datetime(2026, 11, 19, 11, tzinfo=MSK) and slots.meeting_has_time
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Автоответ: я в отпуске до 29 ноября.", D(2026, 11, 30)),  # a Sunday: back on Monday
+    ("Out of office. I will be back on Saturday, November 28.", D(2026, 11, 30)),
+    ("Автоответ: вернусь 26 ноября.", D(2026, 11, 26)),  # a Thursday stays
+])
+def test_an_autoresponders_day_off_return_is_the_next_working_day(text: str,
+                                                                  expected: date) -> None:
+    slots = _slots(text, WED, auto_reply=True)
+    assert slots.until == expected
+    assert slots.until_range is not None and slots.until_range[0] <= expected

@@ -43,6 +43,20 @@ _STALE_AFTER = re.compile(
     re.I)
 
 
+# An address given only for matters that are not ours (payments, documents, jobs, orders): when
+# the reply names another address too, that other one is whom to write about our offer.
+_NARROW = re.compile(
+    r"(оплат|сч[её]т|бухгалт|закрывающ|документооборот|вакан|резюме|кадр|юрист|юридич|доставк|"
+    r"заказ|billing|invoice|accounting|payment|careers|\bjobs?\b|\bhr\b|legal|shipping|orders?\b)"
+    r"[^.;!?\n]{0,40}$", re.I)
+
+
+def _narrow(body: str, start: int) -> bool:
+    clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n,") + 1
+    before = body[max(0, start - 60): start]
+    return bool(_NARROW.search(before)) and not _PERSON.search(body[clause_start:start])
+
+
 def _stale(body: str, start: int, end: int) -> bool:
     sentence_start = max(body.rfind(c, 0, start) for c in ".!?\n") + 1
     return bool(_STALE_BEFORE.search(body[sentence_start:start])
@@ -107,7 +121,7 @@ def find_contact(text: str, sender: str | None = None,
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
         return None
-    return min(found, key=lambda f: (not f.named, f.start))
+    return min(found, key=lambda f: (_narrow(f.body, f.start), not f.named, f.start))
 
 
 def extract_contact(text: str, sender: str | None = None, *,

@@ -113,7 +113,8 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
                             keep_recent=True)
             out.append((m.start(), m.end(), found, None))
-    day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on)\s+(?:the\s+)?(\d{1,2})"
+    day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
+                r"week\s+of)\s+(?:the\s+)?(\d{1,2})"
                 r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
     for m in re.finditer(day_only, text):
         group = 1 if m[1] else 2
@@ -167,6 +168,7 @@ _WEEK_NO = {"перв": 1, "first": 1, "втор": 8, "second": 8, "трет": 1
 _MONTH_PART = re.compile(
     rf"(?P<after>{_AFTER_PART})?(?:в\s+|во\s+|на\s+|in\s+|during\s+)?(?:the\s+)?(?:"
     r"(?P<tens>десят\w+|двадцат\w+|10-?х|20-?х)\s+(?:числ\w*|чисел)|"
+    r"(?P<dec>перв\w*|втор\w*|трет\w*|последн\w*)\s+декад\w*|"
     r"(?P<last>последн\w+\s+недел\w+|last\s+week\s+of)|"
     r"(?P<week>перв\w*|втор\w*|трет\w*|четв\w*|first|second|third|fourth)\s+(?:недел\w+|week\s+of)|"
     r"(?P<half>втор\w+\s+половин\w+|second\s+half\s+of)|"
@@ -181,6 +183,8 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     last = _month_last(_month_start(today, month)).day
     if m["tens"]:
         day = 10 if re.match(r"десят|10", m["tens"]) else 20
+    elif m["dec"]:  # «во второй декаде»: the 11th to the 20th
+        day = 1 if m["dec"].startswith("перв") else 11 if m["dec"].startswith("втор") else 21
     elif m["last"]:
         day = last - 6
     elif m["week"]:
@@ -188,7 +192,8 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     else:  # the second half, the middle
         day = 16 if m["half"] else 15
     if m["after"]:  # after the 10s / the first week / the middle: the part that follows
-        day = min(last - 3, day + (10 if m["tens"] else 7 if m["week"] else 0 if m["half"] else 1))
+        step = 10 if m["tens"] or m["dec"] else 7 if m["week"] else 0 if m["half"] else 1
+        day = min(last - 3, day + step)
     best = _future(today, month, day)
     if best is None:
         return None
@@ -262,7 +267,8 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
                rf"((?:следующ\w+|след\.?)\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
-               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK})))?")
+               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK}))|"
+               r"(\s+after\s+(?:the\s+)?next\b(?!\s+week)))?")
     for m in re.finditer(pattern, text):
         wd = lookup(WEEKDAYS, m[4])
         if wd is None:
@@ -271,7 +277,9 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
                                                                            text[:m.start()]):
             continue  # the calendar date beside it wins
         monday = today + timedelta(days=7 - today.weekday())
-        if m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
+        if m[7]:  # "the Monday after next": Monday of the week after the coming one
+            found = monday + timedelta(days=7 + wd)
+        elif m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
             found = monday + timedelta(days=wd)  # that weekday of next week
             if re.search(r"две\s+недели|after\s+next", m[0]):
                 found += timedelta(days=7)

@@ -96,6 +96,12 @@ def _week(t: date, m: re.Match[str]) -> Resolved:
     return monday, monday, monday + timedelta(days=4)
 
 
+def _week_after_next(t: date, m: re.Match[str]) -> Resolved:
+    """"the week after next", «через неделю после следующей»: the working days of that week."""
+    monday = _next_monday(t) + timedelta(days=7)
+    return monday, monday, monday + timedelta(days=4)
+
+
 def _month(t: date, m: re.Match[str]) -> Resolved:
     first = add_months(t.replace(day=1), 1)
     if re.search(r"начал|early|beginning", m[0]):
@@ -104,7 +110,10 @@ def _month(t: date, m: re.Match[str]) -> Resolved:
 
 
 _HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
-             r"the\s+holidays|new\s+year\w*)")
+             r"the\s+holidays|new\s+year\w*)"
+             r"|(?:once|when)\s+the\s+holidays\s+(?:are\s+over|end)|"
+             r"(?:когда|как)\s+(?:закончатся|пройдут)\s+(?:новогодние\s+)?праздники|"
+             r"(?:когда|как)\s+(?:новогодние\s+)?праздники\s+(?:закончатся|пройдут)")
 _OVER_NEW_YEAR = (r"(?:на|в)\s+(?:новогодн\w+\s+(?:праздник\w*|каникул\w*)|каникулах)|"
                   r"(?:over|during)\s+the\s+(?:holidays|holiday\s+season|new\s+year)|"
                   r"в\s+новом\s+году|in\s+the\s+new\s+year")
@@ -114,6 +123,15 @@ _NEXT = r"(?:следующ\w+|след\.?)"
 _QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:the\s+)?|beginning\s+of\s+"
             r"(?:the\s+)?|(?:at\s+)?the\s+start\s+of\s+(?:the\s+)?)?"
             rf"(?:{_NEXT}\s+квартал\w*|next\s+quarter)")
+
+# a week after the coming one, said without a number: "the week after next", "after next week",
+# "not next week, the one after", «после следующей недели», «не на следующей неделе, а через одну»
+_WEEK_AFTER_NEXT = (
+    r"(?:the\s+)?week\s+after\s+(?:the\s+)?next(?:\s+one)?|after\s+(?:the\s+)?next\s+week|"
+    r"next\s+week,?\s+(?:but\s+)?the\s+one\s+after|"
+    rf"(?:через\s+неделю\s+)?после\s+{_NEXT}\s+недел\w+|"
+    rf"(?:на\s+)?{_NEXT}\s+недел\w+,?\s+а\s+через\s+одну|через\s+одну\s+неделю|"
+    rf"через\s+неделю\s+после\s+{_NEXT}")
 
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
@@ -132,6 +150,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
     (_HOLIDAYS, after_holidays_window),
     (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=bool(re.search("[a-z]", m[0])))),
+    (r"after\s+the\s+first\s+of\s+the\s+year", lambda t, m: after_new_year_window(t, lang_en=True)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
      r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t)),
     (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
@@ -155,6 +174,7 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
      r"(месяца|month)", lambda t, m: _month_end(t)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?({_NEXT}\s+месяц\w*|next\s+month)",
      _month),
+    (_WEEK_AFTER_NEXT, _week_after_next),
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?({_NEXT}\s+недел\w+|next\s+week)",
      lambda t, m: _next_monday(t) + timedelta(days=4)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этой\s+|the\s+|this\s+)?(недели|week)",
@@ -171,7 +191,8 @@ _FIXED_COMPILED = [(re.compile(pattern), resolve) for pattern, resolve in _FIXED
 
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(
-    rf"(?:через|in|after|спустя)\s+(?:(?:{_ABOUT})\s+)?"
+    rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?)\s*"
+    rf"(?:(?:{_ABOUT})\s+)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
     rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
@@ -198,7 +219,7 @@ def _span(t: date, m: re.Match[str]) -> Resolved | None:
         return None
     best = _shift(t, sum(amounts) / len(amounts), days, months)
     low, high = _shift(t, min(amounts), days, months), _shift(t, max(amounts), days, months)
-    slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days == 7 else 7)
+    slack = timedelta(days=0 if days == 1 or len(amounts) > 1 else 2 if days in (7, 14) else 7)
     # "через месяц" is loose; "через две-три недели" names its own bounds
     return best, max(t + timedelta(days=1), low - slack), high + slack
 

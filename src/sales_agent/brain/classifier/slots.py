@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ...domain.identity import company_domain
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, find_contact
+from .date_words import first_workday
 from .dates import FoundDate, find_dates, pick_date
 from .offered import may_pick, offered_in_quote, pick_offered
 from .text import clean, split_signature
@@ -50,7 +51,7 @@ mon tue wed thu fri sat sun
 завтра послезавтра сегодня недел месяц год квартал кв праздник каникул нг майск весн лет осен
 зим через спустя полгода днях конц конец начал середин половин числ след полдень
 tomorrow today tonight week month year quarter q1 q2 q3 q4 holiday christmas xmas thanksgiving
-spring summer fall autumn winter noon midday morning afternoon evening few half mid
+spring summer fall autumn winter noon midday morning afternoon evening few half mid fortnight
 """
 _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
 _WORDS = re.compile(r"[a-zа-я0-9]+")
@@ -158,8 +159,13 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
         return {}
     earliest, latest = chosen.window
     earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
-    window = (min(earliest, chosen.day), max(latest, chosen.day))
-    return {"until": chosen.day, "until_range": window}
+    day = chosen.day
+    if auto_reply and chosen.role in ("return", "until", "resume"):
+        # back «до 13 декабря» (a Sunday): nobody reads mail on the day off, write on Monday
+        latin = len(re.findall(r"[a-z]", text.lower())) > len(re.findall(r"[а-я]", text.lower()))
+        day = first_workday(day, "US" if latin else "RU")
+    window = (min(earliest, day), max(latest, day))
+    return {"until": day, "until_range": window}
 
 
 def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime, tz: str,
