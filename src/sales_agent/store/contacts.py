@@ -153,12 +153,7 @@ class ContactRepository:
     async def colleagues(self, contact: Contact) -> list[Contact]:
         """Other people at the lead's company: the same company name, or the same email domain
         unless it is a free-mail one (two gmail users are not colleagues)."""
-        either: list[dict[str, Any]] = []
-        if contact.company.strip():
-            either.append({"company": contact.company})
-        domain = company_domain(contact.email)
-        if domain:
-            either.append({"email": {"$regex": "[@.]" + re.escape(domain) + "$"}})
+        either = _colleague_filters(contact)
         if not either:
             return []
         cursor = self.collection.find({"$or": either, "_id": {"$ne": contact.id}}).limit(200)
@@ -168,12 +163,7 @@ class ContactRepository:
         """The colleagues who ever wrote to us or said stop: all a cold message's company check
         needs. Through the `last_in_at` and `status` indexes, one query per kind of colleague:
         `colleagues()`'s `$or` and regex scan every contact on nx-27017 (0.3 s at 1,000)."""
-        either: list[dict[str, Any]] = []
-        if contact.company.strip():
-            either.append({"company": contact.company})
-        domain = company_domain(contact.email)
-        if domain:
-            either.append({"email": {"$regex": "[@.]" + re.escape(domain) + "$"}})
+        either = _colleague_filters(contact)
         found: dict[str, dict[str, Any]] = {}
         for signal in ({"last_in_at": {"$gt": 0}}, {"status": str(Status.STOPPED)}):
             for colleague in either:
@@ -192,3 +182,15 @@ class ContactRepository:
         """Contacts per status: every Status, zero included, and nothing else."""
         counts = await count_by(self.collection, "status", (s.value for s in Status))
         return {s.value: counts[s.value] for s in Status}
+
+
+def _colleague_filters(contact: Contact) -> list[dict[str, Any]]:
+    """Who counts as a colleague: the same company name, or the same email domain unless it is a
+    free-mail one (two gmail users are not colleagues)."""
+    either: list[dict[str, Any]] = []
+    if contact.company.strip():
+        either.append({"company": contact.company})
+    domain = company_domain(contact.email)
+    if domain:
+        either.append({"email": {"$regex": "[@.]" + re.escape(domain) + "$"}})
+    return either
