@@ -107,7 +107,8 @@ async def bench(rounds: int) -> list[tuple[dict[str, float], dict[str, float]]]:
     mail = mailfix.MailServer(root)
     mail.start()
     os.environ.update({"SALES_AGENT_DATA_DIR": str(root / "data"),
-                       "SALES_AGENT_EMAIL_PER_MINUTE": "100000"})
+                       "SALES_AGENT_EMAIL_PER_MINUTE": "100000",
+                       "SALES_AGENT_REPLY_DELAY_SECONDS": "0"})  # the machinery, not a human pace
     hostile = [c.raw for c in build().values()]
     try:
         first_box = mail.add_user()

@@ -1,9 +1,10 @@
 """kill -9 the email worker mid-batch, restart it: every lead gets exactly one mail.
 
 The SMTP front answers a `slow…` recipient late, so the worker can be killed at a known point:
-after it claimed that item, before the mail went out. A second case replays the worst moment —
-the mail went out but the worker died before recording it — and the Sent folder's copy, found by
-the Message-ID fixed before the send, stops a second delivery.
+after it claimed that item, before the mail went out. A second case replays the worker dying after
+the send and its first note of it: the history record (the first write after a send), or the Sent
+folder's copy found by the Message-ID fixed before the send, stops a second delivery. (A kill
+between the server's "250 OK" and that first write is the one moment SMTP cannot close.)
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ async def test_killed_mid_batch_then_restarted_delivers_each_mail_once(
     assert await store.outbox.count({"status": "done"}) == 10
 
 
-async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
-        store: Store, mail_server: MailServer, agent_env: dict[str, str]) -> None:
+@pytest.mark.parametrize("noted_by", ["history", "sent folder"])
+async def test_a_mail_sent_then_the_worker_died_is_not_sent_again(
+        noted_by: str, store: Store, mail_server: MailServer, agent_env: dict[str, str]) -> None:
     from sales_agent.channels.email import EmailChannel
     from sales_agent.workers.outbox_sender import OutboxSender
 
@@ -105,8 +107,12 @@ async def test_a_mail_sent_but_not_recorded_is_not_sent_again(
     sender = OutboxSender(store, channel, "email", clock=Clock(WEDNESDAY), owner="x",
                           attachments_dir=settings.attachments_dir,
                           charts_dir=settings.data_dir / "charts")
-    await channel.send(sender._message(item))  # the send happened; then the worker died
-    await channel.close()
+    receipt = await channel.send(sender._message(item))  # the send happened, then one note
+    if noted_by == "history":
+        await sender._record(item, erased=False)  # the first write after a send
+    else:
+        await channel.keep_copy(receipt)
+    await channel.close()  # and the worker died before closing the item
     await asyncio.sleep(1.2)  # its lease runs out ("dead-worker" names no process to look up)
 
     restarted = email_worker(agent_env, WEDNESDAY + timedelta(minutes=10), "--until-idle")

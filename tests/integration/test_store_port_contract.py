@@ -131,3 +131,17 @@ class TestContacts:
         bound = await port.contacts.bind_chat_by_token("t1", 42, T0)
         assert bound is not None and bound.telegram_chat_id == 42 and bound.bot_token is None
         assert await port.contacts.bind_chat_by_token("t1", 43, T0) is None
+
+
+class TestMessages:
+    async def test_a_record_is_kept_once_and_found_by_its_id(self, port: StorePort) -> None:
+        from sales_agent.domain.model import Direction, Message
+
+        sent = Message(id="out:start:c1:0", contact_id="c1", direction=Direction.OUT,
+                       channel="email", text="hello", at=T0, message_id="<m1@agent.example>")
+        assert not await port.messages.has(sent.id)
+        assert await port.messages.record(sent) is True
+        assert await port.messages.record(sent) is False  # a replay writes nothing
+        assert await port.messages.has(sent.id) and not await port.messages.has("out:other")
+        found = await port.messages.find_by_message_id("<m1@agent.example>")
+        assert found is not None and found.id == sent.id

@@ -38,6 +38,7 @@ class OutgoingMessage:
 class SentReceipt:
     message_id: str  # the id the channel knows the message by
     at: datetime
+    raw: bytes | None = None  # the message as sent, for the channel's own copy (DeliveryCheck)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,13 @@ class DeliveryCheck(abc.ABC):
 
     A worker killed between the send and the record leaves the item to be re-claimed; before
     sending again it asks here (email looks for the fixed Message-ID in the Sent folder).
+    `send` only sends: the copy that `was_delivered` finds is kept by `keep_copy`, which the
+    worker calls after its own record, so the time between the server taking the message and
+    our first note of it is one store write, not an IMAP round trip.
     """
 
     @abc.abstractmethod
     async def was_delivered(self, message: OutgoingMessage) -> bool: ...
+
+    @abc.abstractmethod
+    async def keep_copy(self, receipt: SentReceipt) -> None: ...

@@ -41,6 +41,9 @@ class MessageRepository:
         doc = await self.collection.find_one({"message_id": message_id})
         return _from_doc(doc) if doc else None
 
+    async def has(self, record_id: str) -> bool:
+        return await self.collection.find_one({"_id": record_id}, {"_id": 1}) is not None
+
     async def delete_for_contact(self, contact_id: str) -> int:
         return (await self.collection.delete_many({"contact_id": contact_id})).deleted_count
 

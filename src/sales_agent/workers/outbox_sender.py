@@ -1,7 +1,8 @@
 """A channel worker's send side: claim an outbox item, re-check do-not-contact, send, record.
 
-Order matters for "nothing twice": the history record is written before the item is closed, and
-a re-claimed item (attempts > 1) first asks the channel whether it already went out.
+Order matters for "nothing twice": the history record is the first write after the send and comes
+before the channel's own copy and the closing of the item; a re-claimed item (attempts > 1) first
+looks for that record, then asks the channel whether it already went out.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
 from ..domain import keys
-from ..domain.model import Direction, Message, Status
+from ..domain.model import Contact, Direction, Message, Status
 from ..errors import (
     ChannelAuthError,
     ChannelUnavailable,
@@ -90,24 +91,35 @@ class OutboxSender:
         return True
 
     async def _handle(self, item: OutboxItem) -> None:
-        reason = await self._blocked(item)
+        contact = None if item.internal else await self.store.contacts.find_by(_id=item.contact_id)
+        reason = self._blocked(item, contact) or await self._suppressed(item)
         if reason:
             await self.store.outbox.complete(item.id, self.owner, status=CANCELLED,
                                              now=self.clock.ts(), last_error=reason)
             self.skipped += 1
             log_event("not_sent", contact=item.contact_id, key=item.key, why=reason)
             return
+        # Erased before the send (the apology to a deletion request): nothing said is kept.
+        erased = contact is not None and contact.erased
         message = self._message(item)
         provider_id = item.provider_id
-        if item.queue.attempts > 1 and isinstance(self.channel, DeliveryCheck) \
-                and await self.channel.was_delivered(message):
+        receipt = None
+        if item.queue.attempts > 1 and await self._delivered_before(item, message):
             log_event("already_delivered", contact=item.contact_id, key=item.key)
         else:
             await self._pace()
             receipt = await self.channel.send(message)
             provider_id = receipt.message_id
+            # The first note of the send is one write, right away: a worker killed after it is
+            # not sent again (a kill before it is the one moment SMTP cannot close).
+            await self._record(item, erased)
             await self._remember_chat(item, receipt.message_id)
-        erased = await self._record(item)
+        if receipt is None:
+            await self._record(item, erased)  # a retry: the record may be the missing step
+        if not item.internal:
+            await self.store.contacts.update(item.contact_id, last_out_at=self.clock.now())
+        if receipt is not None and isinstance(self.channel, DeliveryCheck):
+            await self.channel.keep_copy(receipt)
         await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
                                          provider_id=provider_id,
@@ -117,6 +129,13 @@ class OutboxSender:
             await wipe_texts(self.store, item.contact_id)
         log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
                   key=item.key)
+
+    async def _delivered_before(self, item: OutboxItem, message: OutgoingMessage) -> bool:
+        """A worker died after the send: its record (written right after the channel took the
+        message, on every channel) or the channel's own copy (email's Sent folder) says so."""
+        if not item.internal and await self.store.messages.has(keys.message_out(item.key)):
+            return True
+        return isinstance(self.channel, DeliveryCheck) and await self.channel.was_delivered(message)
 
     async def _erased_meanwhile(self, item: OutboxItem) -> bool:
         """A deletion request handled while this message was in flight: its erasure may have
@@ -147,16 +166,21 @@ class OutboxSender:
         if chat is not None and contact is not None:
             await bind_chat(self.store, contact, chat, self.clock.now())
 
-    async def _blocked(self, item: OutboxItem) -> str | None:
+    @staticmethod
+    def _blocked(item: OutboxItem, contact: Contact | None) -> str | None:
         if item.internal or item.human_override:
             return None  # our manager's notes; a human answering a stopped lead who wrote
         if item.kind in ALWAYS_ALLOWED:
             return None
-        contact = await self.store.contacts.find_by(_id=item.contact_id)
         if contact is None:
             return "contact deleted"
         if contact.status is Status.STOPPED:
             return "contact stopped"
+        return None
+
+    async def _suppressed(self, item: OutboxItem) -> str | None:
+        if item.internal or item.human_override or item.kind in ALWAYS_ALLOWED:
+            return None
         if await self.store.suppression.blocks(keys.route_address(self.route, item.to)):
             return "address on the do-not-contact list"
         return None
@@ -189,25 +213,20 @@ class OutboxSender:
         path = Path(raw).resolve()
         return path if path.parent == self.charts_dir and path.is_file() else None
 
-    async def _record(self, item: OutboxItem) -> bool:
-        """Into the history; True when the person asked to be forgotten (the apology to a
-        deletion request goes out after the erasure: its text and address are not kept)."""
+    async def _record(self, item: OutboxItem, erased: bool) -> None:
+        """Into the history (idempotent: the id is the item's key). The apology to a deletion
+        request goes out after the erasure: its text and address are not kept."""
         if item.internal:
-            return False
-        contact = await self.store.contacts.find_by(_id=item.contact_id)
-        erased = contact is not None and contact.erased
+            return
         names = [Path(n).name for n in item.attachments or []]
         if item.chart:
             names.append(Path(item.chart).name)
-        now = self.clock.now()
         await self.store.messages.record(Message(
             id=keys.message_out(item.key), contact_id=item.contact_id, direction=Direction.OUT,
-            channel=item.channel, text=ERASED if erased else item.text, at=now,
+            channel=item.channel, text=ERASED if erased else item.text, at=self.clock.now(),
             attachments=[] if erased else names, subject=None if erased else item.subject,
             message_id=item.message_id, decision=item.kind,
         ))
-        await self.store.contacts.update(item.contact_id, last_out_at=now)
-        return erased
 
     async def _pace(self) -> None:
         if self.interval:

@@ -87,11 +87,17 @@ class EmailChannel(AbstractChannel, DeliveryCheck):
         msg = build_message(message, from_email=self.from_email, from_name=self.from_name,
                             message_id=message_id)
         await self._smtp.send(msg, self.from_email, [message.to])
+        return SentReceipt(message_id=message_id, at=datetime.now(UTC), raw=msg.as_bytes())
+
+    async def keep_copy(self, receipt: SentReceipt) -> None:
+        if receipt.raw is None:
+            return
+        raw = receipt.raw
         try:  # the mail is out; a missing Sent copy must not make the worker send it again
-            await self._command(lambda s: s.append(msg.as_bytes(), self.sent_folder))
+            await self._command(lambda s: s.append(raw, self.sent_folder))
         except ChannelError as e:
-            log.warning("sent %s but could not copy it to %s: %s", message_id, self.sent_folder, e)
-        return SentReceipt(message_id=message_id, at=datetime.now(UTC))
+            log.warning("sent %s but could not copy it to %s: %s", receipt.message_id,
+                        self.sent_folder, e)
 
     async def was_delivered(self, message: OutgoingMessage) -> bool:
         if not message.message_id:
