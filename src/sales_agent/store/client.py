@@ -43,7 +43,7 @@ class Store:
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
         self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])
         self.health = HealthBoard(self.db[c.HEALTH])
-        self.corrections = CorrectionRepository(self.db[c.CORRECTIONS])
+        self.corrections = CorrectionRepository(self.db[c.CORRECTIONS], self.db[c.META])
         self.reviews = ReviewRepository(self.db[c.REVIEWS], self.db[c.REVIEW_COMPANIES])
 
     @property
