@@ -10,6 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
@@ -107,22 +108,27 @@ class OutboxSender:
             receipt = await self.channel.send(message)
             provider_id = receipt.message_id
             await self._remember_chat(item, receipt.message_id)
-        erased = await self._record(item)
+        now = self.clock.now()
+        erased = await self._record(item, now)
         await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
                                          provider_id=provider_id,
                                          **(ERASED_FIELDS if erased else {}))
         self.sent += 1
-        if not erased and not item.internal and await self._erased_meanwhile(item):
-            await wipe_texts(self.store, item.contact_id)
+        if not item.internal:
+            await self._note_sent(item, now, erased_before=erased)
         log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
                   key=item.key)
 
-    async def _erased_meanwhile(self, item: OutboxItem) -> bool:
-        """A deletion request handled while this message was in flight: its erasure may have
-        run before the message was recorded."""
-        contact = await self.store.contacts.find_by(_id=item.contact_id)
-        return contact is not None and contact.erased
+    async def _note_sent(self, item: OutboxItem, now: datetime, *, erased_before: bool) -> None:
+        """The lead's last-out time, written once the item is closed: the contact the write
+        returns also tells whether a deletion request was handled while this message was in
+        flight. Its erasure may have run before the message was recorded or the item closed
+        (it spares items still pending), so the sender wipes after itself. Asking before the
+        close would miss an erasure that runs between the two."""
+        contact = await self.store.contacts.update(item.contact_id, last_out_at=now)
+        if not erased_before and contact is not None and contact.erased:
+            await wipe_texts(self.store, item.contact_id)
 
     async def _mark_address_bad(self, item: OutboxItem, error: str) -> None:
         """A refused address is never tried again; the operator sees why (notification)."""
@@ -189,7 +195,7 @@ class OutboxSender:
         path = Path(raw).resolve()
         return path if path.parent == self.charts_dir and path.is_file() else None
 
-    async def _record(self, item: OutboxItem) -> bool:
+    async def _record(self, item: OutboxItem, now: datetime) -> bool:
         """Into the history; True when the person asked to be forgotten (the apology to a
         deletion request goes out after the erasure: its text and address are not kept)."""
         if item.internal:
@@ -199,14 +205,12 @@ class OutboxSender:
         names = [Path(n).name for n in item.attachments or []]
         if item.chart:
             names.append(Path(item.chart).name)
-        now = self.clock.now()
         await self.store.messages.record(Message(
             id=keys.message_out(item.key), contact_id=item.contact_id, direction=Direction.OUT,
             channel=item.channel, text=ERASED if erased else item.text, at=now,
             attachments=[] if erased else names, subject=None if erased else item.subject,
             message_id=item.message_id, decision=item.kind,
         ))
-        await self.store.contacts.update(item.contact_id, last_out_at=now)
         return erased
 
     async def _pace(self) -> None:
