@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from sales_agent.domain.model import Status
 from sales_agent.errors import ContactError, ContactNotFound, DuplicateContact, InvalidContact
-from sales_agent.service.contacts import add_contact, reset_contact
+from sales_agent.service.contacts import add_contact, build_contact, reset_contact
 from sales_agent.service.conversation import stop_contact
 from sales_agent.store import Store
 from tests.conftest import random_ref
@@ -63,3 +65,25 @@ class TestFindAndReset:
         again = await reset_contact(store, c.id, force=True)
         assert again.status is Status.NEW
         assert not await store.suppression.blocks("email:anna@example.com")
+
+
+class TestConsoleReads:
+    async def test_newest_comes_first_and_the_status_filters(self, store: Store) -> None:
+        t0 = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+        old, mid, new = (build_contact(n, email=f"{random_ref(n)}@example.com",
+                                       now=t0 + timedelta(minutes=i))
+                         for i, n in enumerate(("old", "mid", "new")))
+        for c in (mid, new, old):
+            await store.contacts.add(c)
+        await store.contacts.update(mid.id, status=Status.DEMO)
+        assert [c.id for c in await store.contacts.newest()] == [new.id, mid.id, old.id]
+        assert [c.id for c in await store.contacts.newest(limit=2)] == [new.id, mid.id]
+        assert [c.id for c in await store.contacts.newest(Status.NEW)] == [new.id, old.id]
+        assert await store.contacts.ids_with_status(Status.DEMO) == [mid.id]
+
+    async def test_a_notification_is_read_by_its_key(self, store: Store) -> None:
+        await store.notifications.add("n1", contact_id="c1", kind="handoff", reason="why",
+                                      text="hi", at=1.0)
+        found = await store.notifications.get("n1")
+        assert found is not None and (found["contact_id"], found["status"]) == ("c1", "open")
+        assert await store.notifications.get("n2") is None

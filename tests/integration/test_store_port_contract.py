@@ -11,6 +11,7 @@ import pytest
 from sales_agent.domain.model import Status
 from sales_agent.service.contacts import build_contact
 from sales_agent.store import Store
+from sales_agent.store.corrections import Correction, OldVerdict
 from sales_agent.store.items import OutboxItem
 from sales_agent.store.memory import MemoryStore
 from sales_agent.store.port import StorePort
@@ -131,6 +132,29 @@ class TestContacts:
         bound = await port.contacts.bind_chat_by_token("t1", 42, T0)
         assert bound is not None and bound.telegram_chat_id == 42 and bound.bot_token is None
         assert await port.contacts.bind_chat_by_token("t1", 43, T0) is None
+
+
+def correction(message_id: str, contact_id: str, intent: str) -> Correction:
+    return Correction(message_id=message_id, contact_id=contact_id, text="пишите в марте",
+                      channel="email", language="ru", written_at=1.0, intents=(intent,),
+                      old=OldVerdict("other"), operator="op", at=2.0)
+
+
+class TestCorrections:
+    async def test_the_version_moves_on_every_change_and_only_then(
+            self, port: StorePort) -> None:
+        before = await port.corrections.version()
+        first = await port.corrections.save(correction("m1", "c1", "later"))
+        saved = await port.corrections.version()
+        assert saved != before
+        assert await port.corrections.all() == [first]
+        assert await port.corrections.version() == saved  # reading changes nothing
+        again = await port.corrections.save(correction("m1", "c1", "interested"))
+        replaced = await port.corrections.version()
+        assert replaced not in (before, saved) and again.n == first.n
+        assert await port.corrections.delete_for_contact("c1") == 1
+        assert await port.corrections.version() not in (before, saved, replaced)
+        assert await port.corrections.all() == []
 
 
 class TestMessages:

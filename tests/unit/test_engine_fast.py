@@ -8,6 +8,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -20,6 +21,7 @@ from sales_agent.service.conversation import stop_contact, submit_sandbox_reply
 from sales_agent.settings import Settings, load_settings
 from sales_agent.store.items import InboxItem
 from sales_agent.store.memory import MemoryStore
+from sales_agent.store.timeutil import from_ts
 from sales_agent.workers.clock import Clock
 from sales_agent.workers.conversation_engine import ConversationEngine
 from sales_agent.workers.logic import LogicWorker
@@ -230,6 +232,19 @@ class TestReplies:
         await agent.run_until_idle(datetime(2026, 12, 17, 7, 0, tzinfo=UTC))
         assert (await agent.kinds(c))[-1] == "reminder"
         assert await agent.status(c) is Status.ACTIVE
+
+
+    async def test_a_picked_time_is_booked_and_kept_with_the_verdict(self, agent: Agent) -> None:
+        c = await agent.lead()
+        await agent.reply(c, "Давайте созвонимся, покажите демо")
+        offered = (await agent.store.contacts.get(c)).offered_slots
+        pick = offered[1].astimezone(ZoneInfo("Europe/Moscow"))
+        await agent.reply(c, f"Давайте {pick.day}-го в {pick.hour}:00, подходит",
+                          at=WEDNESDAY + 2 * HOUR)
+        assert (await agent.store.contacts.get(c)).demo_at == offered[1]
+        (picked,) = [d for d in agent.store.inbox.docs.values() if "подходит" in d["text"]]
+        # a replay decides on this time, not on the slots read again
+        assert from_ts(picked["classification"]["extra"]["meeting"]) == offered[1]
 
 
 class TestSilence:

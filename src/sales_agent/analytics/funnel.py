@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from ..domain.model import Status
 from ..store import Store
-from ..store import constants as c
 
 # Intents that move a lead down the funnel, in funnel order.
 _STAGE_INTENTS = ("presentation", "demo")
@@ -23,18 +23,17 @@ async def funnel(store: Store) -> dict[str, Any]:
     reached: dict[str, set[str]] = defaultdict(set)
     intents: Counter[str] = Counter()
     channels: dict[str, Counter[str]] = defaultdict(Counter)
-    fields = {"_id": 0, "contact_id": 1, "direction": 1, "channel": 1, "intent": 1}
-    async for m in store.db[c.MESSAGES].find({}, fields):
-        who, direction = m.get("contact_id"), m.get("direction")
-        channels[str(m.get("channel"))][str(direction)] += 1
+    async for m in store.messages.envelopes():
+        who, direction = m.contact_id, m.direction
+        channels[str(m.channel)][str(direction)] += 1
         if direction == "out":
             out_contacts.add(who)
         elif direction == "in":
             in_contacts.add(who)
-            if m.get("intent"):
-                intents[m["intent"]] += 1
-                reached[m["intent"]].add(who)
-    reached["demo"].update(await _ids_with_status(store, "demo"))  # told the manager
+            if m.intent:
+                intents[m.intent] += 1
+                reached[m.intent].add(who)
+    reached["demo"].update(await store.contacts.ids_with_status(Status.DEMO))  # told the manager
     stages = [("contacts", total), ("contacted", len(out_contacts)),
               ("replied", len(in_contacts))]
     stages += [(intent, len(reached[intent])) for intent in _STAGE_INTENTS]
@@ -46,8 +45,3 @@ async def funnel(store: Store) -> dict[str, Any]:
         "intents": dict(sorted(intents.items(), key=lambda kv: (-kv[1], kv[0]))),
         "channels": {ch: {"in": n["in"], "out": n["out"]} for ch, n in sorted(channels.items())},
     }
-
-
-async def _ids_with_status(store: Store, status: str) -> list[str]:
-    cursor = store.db[c.CONTACTS].find({"status": status}, {"_id": 1})
-    return [d["_id"] async for d in cursor]

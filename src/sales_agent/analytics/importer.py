@@ -14,12 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pymongo.errors import BulkWriteError
-
 from ..errors import InputError
 from ..service.csvread import read_csv_rows
 from ..store import Store
-from ..store import constants as c
 from ..store.timeutil import now_utc
 from .fields import (
     ALIASES,
@@ -32,11 +29,6 @@ from .fields import (
 )
 
 BATCH = 1000
-_DUPLICATE_KEY = 11000
-# One small document per company: {_id: company_key, company, reviews, updated_at}. Counting a
-# company's reviews on the embedded store scans them all (~40 µs each), so the importer keeps the
-# count and a version here; the service caches facts until `updated_at` moves.
-REVIEW_COMPANIES = "review_companies"
 
 Progress = Callable[[int, int], None]
 
@@ -124,34 +116,15 @@ async def import_reviews(store: Store, path: str | Path, *, contact: str | None 
     docs, bad = parse_reviews(path, company=company)
     report = ImportReport(rows=len(docs), bad=bad)
     report.companies = {d["company_key"]: d["company"] for d in docs}
-    collection = store.db[c.REVIEWS]
     imported_at = now_utc().timestamp()
     added: Counter[str] = Counter()
     for start in range(0, len(docs), batch):
         chunk = [{**d, **extra, "imported_at": imported_at} for d in docs[start:start + batch]]
-        added.update(await _insert_new(collection, chunk))
+        added.update(await store.reviews.insert_new(chunk))
         if progress:
             progress(start + len(chunk), len(docs))
     report.added = sum(added.values())
     report.skipped = report.rows - report.added
-    for key, n in added.items():
-        await store.db[REVIEW_COMPANIES].update_one(
-            {"_id": key}, {"$inc": {"reviews": n},
-                           "$set": {"company": report.companies[key], "updated_at": imported_at}},
-            upsert=True)
+    # the company's count and version: the service caches facts until `updated_at` moves
+    await store.reviews.count_import(added, report.companies, at=imported_at)
     return report
-
-
-async def _insert_new(collection: Any, docs: list[dict[str, Any]]) -> Counter[str]:
-    """Insert what is not there yet (a duplicate key means "imported before", not an error);
-    returns how many were added per company_key."""
-    refused: set[int] = set()
-    try:
-        await collection.insert_many(docs, ordered=False)
-    except BulkWriteError as e:
-        errors = e.details.get("writeErrors", [])
-        others = [w for w in errors if w.get("code") != _DUPLICATE_KEY]
-        if others:
-            raise InputError(f"the store refused a review: {others[0].get('errmsg')}") from e
-        refused = {int(w["index"]) for w in errors}
-    return Counter(d["company_key"] for i, d in enumerate(docs) if i not in refused)

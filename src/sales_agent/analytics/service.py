@@ -8,21 +8,18 @@ from pathlib import Path
 
 from ..settings import get_settings
 from ..store import Store
-from ..store import constants as c
 from .facts import CompanyFacts
 from .fields import company_key
-from .importer import REVIEW_COMPANIES
 from .stats import compute_facts
 
-_FIELDS = {"_id": 0, "company": 1, "marketplace": 1, "product": 1, "date": 1, "sentiment": 1,
-           "topic": 1, "text": 1}
+_FIELDS = ("company", "marketplace", "product", "date", "sentiment", "topic", "text")
 
 
 async def company_rows(store: Store, company: str) -> list[dict[str, object]]:
     key = company_key(company)
     if not key:
         return []
-    return [d async for d in store.db[c.REVIEWS].find({"company_key": key}, _FIELDS)]
+    return await store.reviews.rows(key, _FIELDS)
 
 
 async def company_facts(store: Store, company: str, *, chart: bool = True,
@@ -53,9 +50,8 @@ _CACHE_SIZE = 64
 async def _cached_facts(store: Store, key: str) -> CompanyFacts | None:
     if not key:
         return None
-    meta = await store.db[REVIEW_COMPANIES].find_one({"_id": key})
-    where = (f"{store.address}/{store.db.name}", key)
-    version = (meta.get("reviews"), meta.get("updated_at")) if meta else None
+    version = await store.reviews.version(key)
+    where = (store.location, key)
     cached = _CACHE.get(where)
     if version is not None and cached and cached[0] == version:
         return cached[1]
@@ -73,5 +69,4 @@ async def _cached_facts(store: Store, key: str) -> CompanyFacts | None:
 async def companies(store: Store) -> list[dict[str, object]]:
     """[{"company_key", "company", "reviews", "updated_at"}] of every imported company, most
     reviews first (for the console's list)."""
-    cursor = store.db[REVIEW_COMPANIES].find({}).sort("reviews", -1)
-    return [{"company_key": d.pop("_id"), **d} async for d in cursor]
+    return await store.reviews.companies_by_size()

@@ -12,7 +12,6 @@ from ..service.corrections import InboundVerdict, inbound_verdicts
 from ..service.waiting import Waiting, waiting_for
 from ..settings import Settings
 from ..store import Store
-from ..store.contacts import from_doc
 from ..store.timeutil import now_utc
 from ..workers.routing import enabled_routes
 from .charts import Bars, bars
@@ -31,12 +30,9 @@ class ContactList:
 async def contact_list(store: Store, status: str | None, query: str) -> ContactList:
     """Newest first; the search looks at name, company, email and handle (case-insensitive)."""
     counts = await status_counts(store)
-    where = {"status": status} if status in Status._value2member_map_ else {}
+    chosen = Status(status) if status in Status._value2member_map_ else None
     needle = query.strip().casefold().lstrip("@")
-    cursor = store.contacts.collection.find(where).sort("created_at", -1)
-    if not needle:
-        cursor = cursor.limit(LIST_LIMIT)
-    found = [from_doc(d) async for d in cursor]
+    found = await store.contacts.newest(chosen, limit=0 if needle else LIST_LIMIT)
     if needle:
         found = [c for c in found if needle in _haystack(c)]
     return ContactList(found[:LIST_LIMIT], counts, sum(counts.values()), LIST_LIMIT)
@@ -86,7 +82,7 @@ async def handoff_queue(store: Store) -> list[tuple[dict[str, Any], Contact | No
 
 
 async def notice(store: Store, notice_id: str) -> dict[str, Any] | None:
-    return await store.notifications.collection.find_one({"_id": notice_id})  # type: ignore[no-any-return]
+    return await store.notifications.get(notice_id)
 
 
 @dataclass

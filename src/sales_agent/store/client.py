@@ -21,6 +21,7 @@ from .messages import MessageRepository
 from .notifications import Notifications
 from .quarantine import QuarantineRepository
 from .queue import LeasedQueue
+from .reviews import ReviewRepository
 from .suppression import SuppressionList
 
 log = logging.getLogger(__name__)
@@ -42,11 +43,17 @@ class Store:
         self.notifications = Notifications(self.db[c.NOTIFICATIONS])
         self.quarantine = QuarantineRepository(self.db[c.QUARANTINE])
         self.health = HealthBoard(self.db[c.HEALTH])
-        self.corrections = CorrectionRepository(self.db[c.CORRECTIONS])
+        self.corrections = CorrectionRepository(self.db[c.CORRECTIONS], self.db[c.META])
+        self.reviews = ReviewRepository(self.db[c.REVIEWS], self.db[c.REVIEW_COMPANIES])
 
     @property
     def address(self) -> str:
         return self.embedded.uri if self.embedded else "(MONGODB_URI)"
+
+    @property
+    def location(self) -> str:
+        """The server and the database: what a cache across `Store` instances is keyed by."""
+        return f"{self.address}/{self.db.name}"
 
     @classmethod
     async def open(cls, settings: Settings) -> Store:
@@ -72,7 +79,7 @@ class Store:
         await self.messages.ensure_indexes()
         await self.inbox.ensure_indexes()
         await self.outbox.ensure_indexes()
-        await self.db[c.REVIEWS].create_index([("company_key", 1), ("date", 1)])
+        await self.reviews.ensure_indexes()
         await self.notifications.ensure_indexes()
         await self.quarantine.ensure_indexes()
         await self.corrections.ensure_indexes()

@@ -102,6 +102,16 @@ class ContactRepository:
         cursor = self.collection.find(query).sort("created_at", 1).limit(limit)
         return [from_doc(d) async for d in cursor]
 
+    async def newest(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
+        """Newest first (the console's list); `limit` 0 = all."""
+        query = {"status": str(status)} if status else {}
+        cursor = self.collection.find(query).sort("created_at", -1).limit(limit)
+        return [from_doc(d) async for d in cursor]
+
+    async def ids_with_status(self, status: Status) -> list[str]:
+        cursor = self.collection.find({"status": str(status)}, {"_id": 1})
+        return [d["_id"] async for d in cursor]
+
     async def new_ids(self) -> list[tuple[str, int]]:
         """Every new contact's id and epoch (what a start's key needs), no contact built."""
         cursor = self.collection.find({"status": str(Status.NEW)}, {"_id": 1, "epoch": 1})

@@ -2,8 +2,9 @@
 
 The document's `_id` is the message's id, so a second correction of the same message replaces
 the first (keeping its number `n`, which names it `c-<n>` in the exported corpus). Times are
-epoch seconds like everywhere in the store; `at` (when the operator corrected) also tells a
-running agent that the set changed (see `signature`).
+epoch seconds like everywhere in the store. Every save and removal then bumps a version
+number kept in one small document of `meta`: a running agent reads that one number per reply to
+learn whether the set changed (workers/corrections.py), not the corrections themselves.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from datetime import date
 from typing import Any
 
 from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import DuplicateKeyError
+
+_VERSION_ID = "corrections"  # the version document's `_id` in `meta`
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,8 @@ class Correction:
 
 
 class CorrectionRepository:
-    def __init__(self, collection: AsyncCollection[Any]) -> None:
-        self.collection = collection
+    def __init__(self, collection: AsyncCollection[Any], meta: AsyncCollection[Any]) -> None:
+        self.collection, self.meta = collection, meta
 
     async def ensure_indexes(self) -> None:
         # `_id` is the message id (unique by itself); these serve the page and the privacy erase.
@@ -66,6 +70,7 @@ class CorrectionRepository:
         stored = Correction(**{**asdict(correction), "old": correction.old, "n": n})
         await self.collection.replace_one({"_id": stored.message_id}, _to_doc(stored),
                                           upsert=True)
+        await self._bump()
         return stored
 
     async def _next_number(self) -> int:
@@ -86,14 +91,25 @@ class CorrectionRepository:
         """Oldest first (by number), the order of the exported corpus."""
         return [_from_doc(d) async for d in self.collection.find({}).sort("n", 1)]
 
-    async def signature(self) -> tuple[int, float]:
-        """(how many, latest `at`): changes whenever a correction is added, replaced or
-        removed. Reads only ids and times through the index, cheap enough to ask per reply."""
-        docs = await self.collection.find({}, {"_id": 1, "at": 1}).to_list()
-        return len(docs), max((float(d.get("at") or 0.0) for d in docs), default=0.0)
+    async def version(self) -> int:
+        """Moves whenever a correction is added, replaced or removed (0 before the first):
+        one document by `_id`, cheap enough to ask per reply."""
+        doc = await self.meta.find_one({"_id": _VERSION_ID}, {"version": 1})
+        return int(doc.get("version") or 0) if doc else 0
 
     async def delete_for_contact(self, contact_id: str) -> int:
-        return (await self.collection.delete_many({"contact_id": contact_id})).deleted_count
+        deleted = (await self.collection.delete_many({"contact_id": contact_id})).deleted_count
+        await self._bump()
+        return deleted
+
+    async def _bump(self) -> None:
+        """After the change, never before: a reader that sees the new version finds the new
+        set (one that reads the set between the two only reads it once more)."""
+        try:
+            await self.meta.update_one({"_id": _VERSION_ID}, {"$inc": {"version": 1}},
+                                       upsert=True)
+        except DuplicateKeyError:  # two first bumps raced to insert: the document is there now
+            await self.meta.update_one({"_id": _VERSION_ID}, {"$inc": {"version": 1}})
 
 
 def _to_doc(c: Correction) -> dict[str, Any]:

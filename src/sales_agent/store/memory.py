@@ -219,24 +219,27 @@ class MemoryQuarantine:
 class MemoryCorrections:
     def __init__(self) -> None:
         self.by_message: dict[str, Correction] = {}
+        self._version = 0
 
     async def save(self, correction: Correction) -> Correction:
         earlier = self.by_message.get(correction.message_id)
         n = earlier.n if earlier else max((c.n for c in self.by_message.values()), default=0) + 1
         stored = dataclasses.replace(correction, n=n)
         self.by_message[stored.message_id] = stored
+        self._version += 1
         return stored
 
     async def all(self) -> list[Correction]:
         return sorted(self.by_message.values(), key=lambda c: c.n)
 
-    async def signature(self) -> tuple[int, float]:
-        return len(self.by_message), max((c.at for c in self.by_message.values()), default=0.0)
+    async def version(self) -> int:
+        return self._version
 
     async def delete_for_contact(self, contact_id: str) -> int:
         gone = [k for k, c in self.by_message.items() if c.contact_id == contact_id]
         for k in gone:
             del self.by_message[k]
+        self._version += 1
         return len(gone)
 
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import Any, NamedTuple
 
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
 from ..domain.model import Message
 from .timeutil import from_ts, to_ts
+
+
+class Envelope(NamedTuple):
+    """Who, which way, by which channel and as what a message was read: never what was said."""
+
+    contact_id: str | None
+    direction: str | None
+    channel: str | None
+    intent: str | None
 
 
 class MessageRepository:
@@ -43,6 +53,13 @@ class MessageRepository:
 
     async def has(self, record_id: str) -> bool:
         return await self.collection.find_one({"_id": record_id}, {"_id": 1}) is not None
+
+    async def envelopes(self) -> AsyncIterator[Envelope]:
+        """Every message's envelope, streamed (the funnel counts them all)."""
+        fields = {"_id": 0, "contact_id": 1, "direction": 1, "channel": 1, "intent": 1}
+        async for m in self.collection.find({}, fields):
+            yield Envelope(m.get("contact_id"), m.get("direction"), m.get("channel"),
+                           m.get("intent"))
 
     async def delete_for_contact(self, contact_id: str) -> int:
         return (await self.collection.delete_many({"contact_id": contact_id})).deleted_count

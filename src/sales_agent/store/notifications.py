@@ -24,6 +24,9 @@ class Notifications:
                 "_id": key, "contact_id": contact_id, "kind": kind, "reason": reason,
                 "text": text, "at": at, "status": "open"})
 
+    async def get(self, key: str) -> dict[str, Any] | None:
+        return await self.collection.find_one({"_id": key})  # type: ignore[no-any-return]
+
     async def open(self, limit: int = 200) -> list[dict[str, Any]]:
         cursor = self.collection.find({"status": "open"}).sort("at", -1).limit(limit)
         return [d async for d in cursor]

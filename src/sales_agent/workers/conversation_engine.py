@@ -124,43 +124,43 @@ class ConversationEngine:
         if item.bounce:
             await self.outbox_writer.notify_operator(contact, item, "bounce", self.clock.now())
             return None, None
-        c, extra = await self._classify(item)
-        slots = self._slots(item, contact)
-        read_meeting = slots.meeting if slots and slots.meeting_has_time \
-            and "invalid_time" not in slots.meeting_problems else None
+        c, extra = await self._classify(item, contact)
         return ReplyReceived(
             intent=c.intent, channel=history_channel(item.channel),
             confidence=c.confidence, until=c.until, colleague=c.contact,
             kind=item.kind or "text", route=item.route,
             review=extra["review"], refusal_risk=extra["refusal_risk"],
-            tags=frozenset(extra["tags"]),
-            meeting=from_ts(extra["meeting"]) or read_meeting,
-            colleague_foreign=extra["contact_foreign"] or bool(
-                slots and c.contact and slots.contact == c.contact
-                and slots.contact_is_foreign_domain),
+            tags=frozenset(extra["tags"]), meeting=from_ts(extra["meeting"]),
+            colleague_foreign=extra["contact_foreign"],
         ), c
 
-    def _slots(self, item: InboxItem, contact: Contact) -> Slots | None:
+    async def _slots(self, item: InboxItem, contact: Contact) -> Slots | None:
         """What only the conversation can tell: a time picked among the slots we offered,
-        whether a colleague's address is at another company (a stranger: a human checks)."""
+        whether a colleague's address is at another company (a stranger: a human checks).
+        The classifier cannot: it reads without the lead's time zone, our offered times and
+        our own addresses, and must answer as `sales-agent classify` does. Off the event loop
+        under the classifier's time limit: a long reply takes ~0.1 s."""
         try:
-            return read_slots(
-                item.text or "", now=from_ts(item.at) or self.clock.now(),
+            return await asyncio.wait_for(asyncio.to_thread(
+                read_slots, item.text or "", now=from_ts(item.at) or self.clock.now(),
                 tz=contact.timezone, lang=contact.language, sender=item.sender,
-                own_addresses=[self.settings.from_email], offered=contact.offered_slots)
+                own_addresses=[self.settings.from_email], offered=contact.offered_slots),
+                timeout=CLASSIFY_SECONDS)
         except Exception:  # slots refine a verdict; they never stop one
             log.exception("slots failed for %s", item.key)
             return None
 
-    async def _classify(self, item: InboxItem) -> tuple[Classification, dict[str, Any]]:
+    async def _classify(self, item: InboxItem, contact: Contact
+                        ) -> tuple[Classification, dict[str, Any]]:
         """Classified once: the verdict is kept on the item, so a replay (a worker died after
         deciding) decides on the same intent even when an LLM would now answer otherwise —
-        with the same review flag, tags and meeting time too."""
+        with the same review flag, tags, meeting time and colleague check too (the slots
+        are read once, with the verdict, not again on a replay)."""
         kept = item.classification
         if kept:
             return _classification_from(kept), _extras_from(kept.get("extra") or {})
         c = await self._classify_afresh(item)
-        extra = _extras_of(c)
+        extra = _extras_of(c, await self._slots(item, contact))
         await self.store.inbox.annotate(
             item.id, classification={**_classification_doc(c), "extra": extra})
         return c, extra
@@ -298,15 +298,19 @@ def _classification_from(doc: dict[str, Any]) -> Classification:
         Intent(doc["runner_up"]) if doc.get("runner_up") else None, tuple(doc.get("reasons", ())))
 
 
-def _extras_of(c: Classification) -> dict[str, Any]:
-    """What the classifier says beyond the contract's fields (getattr: an older classifier
-    has none of them), in a form the store keeps."""
-    meeting = getattr(c, "meeting", None)
+def _extras_of(c: Classification, slots: Slots | None) -> dict[str, Any]:
+    """What a decision needs beyond the contract's fields, in a form the store keeps: the
+    classifier's flags (getattr: an older classifier has none of them), and from the
+    conversation's slots a usable meeting time and whether the verdict's colleague is at
+    another company."""
+    meeting = slots.meeting if slots and slots.meeting_has_time \
+        and "invalid_time" not in slots.meeting_problems else None
     return {"review": bool(getattr(c, "review", False)),
             "refusal_risk": bool(getattr(c, "refusal_risk", False)),
             "tags": sorted(getattr(c, "tags", ()) or ()),
             "meeting": to_ts(meeting) if isinstance(meeting, datetime) else None,
-            "contact_foreign": bool(getattr(c, "contact_foreign", False))}
+            "contact_foreign": bool(slots and c.contact and slots.contact == c.contact
+                                    and slots.contact_is_foreign_domain)}
 
 
 def _extras_from(doc: dict[str, Any]) -> dict[str, Any]:

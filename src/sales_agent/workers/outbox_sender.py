@@ -11,6 +11,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from ..channels.base import AbstractChannel, DeliveryCheck, OutgoingMessage
@@ -103,9 +104,9 @@ class OutboxSender:
         erased = contact is not None and contact.erased
         message = self._message(item)
         provider_id = item.provider_id
-        receipt = None
         if item.queue.attempts > 1 and await self._delivered_before(item, message):
             log_event("already_delivered", contact=item.contact_id, key=item.key)
+            await self._record(item, erased)  # it may be the step the dead worker missed
         else:
             await self._pace()
             receipt = await self.channel.send(message)
@@ -114,19 +115,15 @@ class OutboxSender:
             # not sent again (a kill before it is the one moment SMTP cannot close).
             await self._record(item, erased)
             await self._remember_chat(item, receipt.message_id)
-        if receipt is None:
-            await self._record(item, erased)  # a retry: the record may be the missing step
-        if not item.internal:
-            await self.store.contacts.update(item.contact_id, last_out_at=self.clock.now())
-        if receipt is not None and isinstance(self.channel, DeliveryCheck):
-            await self.channel.keep_copy(receipt)
+            if isinstance(self.channel, DeliveryCheck):
+                await self.channel.keep_copy(receipt)
         await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
                                          sent_at=self.clock.ts(),
                                          provider_id=provider_id,
                                          **(ERASED_FIELDS if erased else {}))
         self.sent += 1
-        if not erased and not item.internal and await self._erased_meanwhile(item):
-            await wipe_texts(self.store, item.contact_id)
+        if not item.internal:
+            await self._note_sent(item, self.clock.now(), erased_before=erased)
         log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
                   key=item.key)
 
@@ -137,11 +134,15 @@ class OutboxSender:
             return True
         return isinstance(self.channel, DeliveryCheck) and await self.channel.was_delivered(message)
 
-    async def _erased_meanwhile(self, item: OutboxItem) -> bool:
-        """A deletion request handled while this message was in flight: its erasure may have
-        run before the message was recorded."""
-        contact = await self.store.contacts.find_by(_id=item.contact_id)
-        return contact is not None and contact.erased
+    async def _note_sent(self, item: OutboxItem, now: datetime, *, erased_before: bool) -> None:
+        """The lead's last-out time, written once the item is closed: the contact the write
+        returns also tells whether a deletion request was handled while this message was in
+        flight. Its erasure may have run before the message was recorded or the item closed
+        (it spares items still pending), so the sender wipes after itself. Asking before the
+        close would miss an erasure that runs between the two."""
+        contact = await self.store.contacts.update(item.contact_id, last_out_at=now)
+        if not erased_before and contact is not None and contact.erased:
+            await wipe_texts(self.store, item.contact_id)
 
     async def _mark_address_bad(self, item: OutboxItem, error: str) -> None:
         """A refused address is never tried again; the operator sees why (notification)."""
