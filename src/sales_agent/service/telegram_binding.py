@@ -12,13 +12,11 @@ import logging
 import secrets
 from datetime import datetime
 
-from pymongo.errors import DuplicateKeyError
-
 from ..channels.base import IncomingMessage
 from ..domain.identity import normalize_handle
 from ..domain.model import Contact
 from ..errors import DuplicateContact, InvalidContact
-from ..store import Store
+from ..store import DuplicateKey, Store
 from ..store.contacts import new_contact_id
 from .contacts import build_contact
 
@@ -98,7 +96,7 @@ async def bind_chat(store: Store, contact: Contact, chat_id: int, now: datetime)
     try:
         updated = await store.contacts.update(contact.id, where={"telegram_chat_id": None},
                                               telegram_chat_id=chat_id, updated_at=now)
-    except DuplicateKeyError:
+    except DuplicateKey:
         return contact
     return updated or contact
 
@@ -133,7 +131,7 @@ async def _fill_username(store: Store, contact: Contact, msg: IncomingMessage) -
         return contact
     try:
         updated = await store.contacts.update(contact.id, telegram=handle)
-    except DuplicateKeyError:  # another contact already has this handle: leave it
+    except DuplicateKey:  # another contact already has this handle: leave it
         return contact
     return updated or contact
 

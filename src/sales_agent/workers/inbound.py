@@ -11,12 +11,10 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from pymongo.errors import PyMongoError
-
 from ..channels.base import AbstractChannel, IncomingMessage
 from ..errors import ChannelAuthError, ChannelError, PermanentChannelError
 from ..service.inbound import store_inbound
-from ..store import Store
+from ..store import Store, StoreFailure
 from .health import Health
 from .logs import log_event
 from .supervisor import STORE, Backoff
@@ -63,7 +61,7 @@ async def _store(store: Store, msg: IncomingMessage, route: str, health: Health)
     while True:
         try:
             stored = await store_inbound(store, msg, route=route)
-        except PyMongoError as e:
+        except StoreFailure as e:
             health.down(STORE, e)
             await delay.wait()
             continue

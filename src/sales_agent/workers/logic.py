@@ -8,8 +8,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
-from pymongo.errors import PyMongoError
-
+from ..store import StoreFailure
 from ..store.items import InboxItem
 from ..store.port import StorePort
 from ..store.queue import DONE
@@ -47,7 +46,7 @@ class LogicWorker:
             async with holding(self.store.inbox, item, self.owner, self.lease), \
                     self._one_at_a_time(item):
                 outcome = await self.engine.process(item)
-        except PyMongoError:
+        except StoreFailure:
             raise  # the store is down: the role waits it out; the item's lease runs out
         except Exception as e:
             log.exception("inbox item %s failed", item.key)

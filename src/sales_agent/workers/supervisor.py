@@ -17,9 +17,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from pymongo.errors import PyMongoError
-
 from ..errors import ChannelAuthError, ChannelUnavailable
+from ..store import StoreFailure
 from .health import Health, first_line
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,7 @@ def stepping(name: str, step: Callable[[], Awaitable[bool]], health: Health,
                 quiet.count = 0
                 await backoff.wait()
                 continue
-            except PyMongoError as e:
+            except StoreFailure as e:
                 health.down(STORE, e)
                 quiet.count = 0
                 await backoff.wait()
@@ -119,7 +118,7 @@ async def supervise(role: Role, health: Health) -> None:
             return
         except asyncio.CancelledError:
             raise
-        except PyMongoError as e:
+        except StoreFailure as e:
             health.down(STORE, e)
         except Exception as e:
             log.error("role %s crashed: %s: %s; restarting in %.0f s", role.name,
