@@ -28,8 +28,8 @@ from mail import as_email, as_telegram, subject  # noqa: E402
 SEED = 20261202
 # Each core is drawn about 2 × DRAWS times (tagged ones twice that), each time in other wrappers
 # (greetings, signatures, quotes, Telegram styling). Three draws did not move the held-out score
-# beyond the spread between random draws, so one is kept; `--draws` and
-# `--seed` are there to measure such changes over several draws.
+# beyond the spread between random draws, so one is kept; `--draws` and `--seed` are there to
+# measure such changes over several draws (bench/brain_draws.py).
 DRAWS = 1
 INTENTS = [
     "stop",
