@@ -2,6 +2,7 @@
 
     python data/brain/build_train.py            # writes data/brain/train.jsonl
     python data/brain/build_train.py --check    # rebuilds in memory, fails if the file differs
+    python data/brain/build_train.py --seed 7 --out /tmp/t.jsonl   # another draw (experiments)
 
 Deterministic: one seeded random.Random drives every choice. Each src/<lang>_<name>.txt holds
 blocks that start with a header «## intent [intent2] [#tag ...] [!flag ...]»; every other
@@ -11,6 +12,7 @@ non-empty line is one core reply («\\n» inside a line is a line break, «//» 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -24,6 +26,11 @@ from compose import Core, Ctx, fill, new_ctx  # noqa: E402
 from mail import as_email, as_telegram, subject  # noqa: E402
 
 SEED = 20261202
+# Each core is drawn about 2 × DRAWS times (tagged ones twice that), each time in other wrappers
+# (greetings, signatures, quotes, Telegram styling). Three draws did not move the held-out score
+# beyond the spread between random draws, so one is kept; `--draws` and `--seed` are there to
+# measure such changes over several draws (bench/brain_draws.py).
+DRAWS = 1
 INTENTS = [
     "stop",
     "presentation",
@@ -91,6 +98,11 @@ def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
     return ["demo", "later"]
 
 
+def core_id(core: Core) -> str:
+    """The same core reply keeps its id however the files around it change."""
+    return hashlib.sha256(f"{core.lang}\n{core.text}".encode()).hexdigest()[:12]
+
+
 def make_item(rng: random.Random, core: Core) -> dict:
     ctx = new_ctx(rng, core.lang)
     body = fill(rng, core, ctx)
@@ -118,10 +130,11 @@ def make_item(rng: random.Random, core: Core) -> dict:
     if core.tags:
         item["tags"] = core.tags
     item["lang"] = core.lang
+    item["core"] = core_id(core)
     return item
 
 
-def build(src: Path) -> list[dict]:
+def build(src: Path, seed: int = SEED, draws: int = DRAWS) -> list[dict]:
     cores = load_cores(src)
     items: list[dict] = []
     seen: set[str] = set()
@@ -129,13 +142,13 @@ def build(src: Path) -> list[dict]:
         for lang in ("ru", "en"):
             # One generator per intent and language: new cores of one intent do not redraw
             # every other intent's replies (a corpus change stays a change of what it adds).
-            rng = random.Random(f"{SEED}/{intent}/{lang}")
+            rng = random.Random(f"{seed}/{intent}/{lang}")
             pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
             if not pool:
                 continue
             pool += [c for c in pool if c.tags]  # tagged phenomena are drawn twice as often
             share = EN_SHARE if lang == "en" else 1 - EN_SHARE
-            want, made, tries = round(TARGET[intent] * share), 0, 0
+            want, made, tries = round(TARGET[intent] * share) * draws, 0, 0
             order: list[Core] = []
             while made < want and tries < want * 20:
                 if not order:
@@ -149,7 +162,7 @@ def build(src: Path) -> list[dict]:
                 seen.add(key)
                 items.append(item)
                 made += 1
-    random.Random(SEED).shuffle(items)
+    random.Random(seed).shuffle(items)
     for n, item in enumerate(items, 1):
         item["id"] = f"t{n:05d}"
     return items
@@ -180,8 +193,10 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="fail if train.jsonl is out of date")
     ap.add_argument("--out", type=Path, default=HERE / "train.jsonl")
     ap.add_argument("--stats", action="store_true", help="print counts per intent, language, tag")
+    ap.add_argument("--seed", type=int, default=SEED, help="another random draw (experiments)")
+    ap.add_argument("--draws", type=int, default=DRAWS, help="wrapped copies of each core")
     args = ap.parse_args()
-    items = build(HERE / "src")
+    items = build(HERE / "src", args.seed, args.draws)
     if args.stats:
         print_stats(items)
         return 0

@@ -21,7 +21,7 @@ INTENTS = {"stop", "presentation", "demo", "redirect", "later", "question", "int
 TAGS = {"objection", "complaint", "where_from", "erase", "booking", "reschedule", "cancel",
         "injection", "job_seeker", "phishing"}
 REQUIRED = {"id", "text", "date", "channel", "intents", "contact", "until", "lang"}
-OPTIONAL = {"subject", "tags"}
+OPTIONAL = {"subject", "tags", "core"}
 EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
 HANDLE = re.compile(r"^@[a-z0-9_]{4,32}$")
 OUR_DOMAINS = ("napoleon-it.ru", "napoleonit.com")
@@ -54,6 +54,16 @@ def test_fields_and_values(items: list[dict]) -> None:
         written = datetime.fromisoformat(item["date"])
         assert written.tzinfo is not None, item["id"]
         assert date(2026, 11, 1) <= written.date() <= date(2027, 2, 28), item["id"]
+
+
+def test_copies_of_one_core_reply_share_its_language_and_tags(items: list[dict]) -> None:
+    """`core` groups the wrapped copies of one hand-written reply (training's grouped folds)."""
+    seen: dict[str, tuple] = {}
+    for item in items:
+        assert re.fullmatch(r"[0-9a-f]{12}", item["core"]), item["id"]
+        mine = (item["lang"], tuple(item.get("tags", [])))
+        assert seen.setdefault(item["core"], mine) == mine, item["id"]
+    assert len(seen) < len(items)  # most cores come in more than one dress
 
 
 def test_until_is_an_ordered_pair_after_the_reply(items: list[dict]) -> None:

@@ -36,10 +36,17 @@ class Item:
     subject: str | None
     tags: tuple[str, ...]
     lang: str | None
+    core: str | None = None  # the hand-written reply this item wraps (build_train.py)
 
     @property
     def intent(self) -> str:
         return self.intents[0]
+
+    @property
+    def group(self) -> str:
+        """Items that are one reply in different wrappers: cross-validation keeps them on one
+        side of a fold. An item without a core is a group of its own."""
+        return self.core or f"text:{key(self.text)}"
 
 
 def parse_item(record: dict) -> Item:
@@ -55,7 +62,7 @@ def parse_item(record: dict) -> Item:
         contact=record.get("contact"), until=tuple(until) if until else None,
         date=record.get("date"), channel=str(record.get("channel") or "email"),
         subject=record.get("subject"), tags=tuple(record.get("tags") or ()),
-        lang=record.get("lang"),
+        lang=record.get("lang"), core=record.get("core"),
     )
 
 

@@ -3,7 +3,15 @@
 Everything is decided on the training data by cross-validation: the calibration
 (CalibratedClassifierCV), the review threshold of each intent (the lowest confidence at which
 out-of-fold verdicts of that intent are still right often enough), the refusal-risk threshold
-and the injection threshold. The held-out split is never read here. Runs in about a minute on
+and the injection threshold. The held-out split is never read here.
+
+The generator wraps each hand-written core reply about twice (greetings, signatures, quotes,
+Telegram styling), so those folds hold copies of one core on both sides. The manifest also
+reports the accuracy on core replies a fold never saw (folds grouped by `core`): the figure to
+compare models by, as it measures generalisation to new wordings over 6,000 replies rather than
+the held-out split's 809. The thresholds stay on the ungrouped folds: grouped ones are tuned to
+that harder population (90 % right against 95 % ungrouped and 96 % on held-out) and mark about
+twice as many held-out replies for review (15-18 % against 8 %). Runs in about a minute on
 2 cores; the same data gives the same model (fixed seeds, sorted inputs). The fitted pipeline is
 written as plain numpy arrays (export.py, model.write_artifact) once they are shown to give
 scikit-learn's numbers, so `classify` never imports scikit-learn.
@@ -23,7 +31,7 @@ from typing import Any
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
 
@@ -57,12 +65,22 @@ class Report:
     cv_accuracy: float
     cv_review_share: float
     cv_acted_wrongly: float
+    unseen_core_accuracy: float
     seconds: float
 
 
 def _intent_model(folds: int = FOLDS) -> CalibratedClassifierCV:
     svm = LinearSVC(C=C, class_weight="balanced", random_state=SEED)
     return CalibratedClassifierCV(svm, method=CALIBRATION, cv=folds, ensemble=False)
+
+
+def _unseen_core_accuracy(x, y: np.ndarray, groups: np.ndarray, folds: int) -> float:
+    """Out-of-fold accuracy with every copy of a core reply on the same side of the folds.
+    The calibration does not move the argmax, so the bare SVM gives the calibrated model's."""
+    cv = StratifiedGroupKFold(folds, shuffle=True, random_state=SEED)
+    svm = LinearSVC(C=C, class_weight="balanced", random_state=SEED)
+    best = cross_val_predict(svm, x, y, groups=groups, cv=cv, n_jobs=2)
+    return float(np.mean(best == y))
 
 
 def _thresholds(proba: np.ndarray, classes: list[str], y: np.ndarray) -> dict[str, float]:
@@ -109,7 +127,9 @@ def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int =
     items.sort(key=lambda i: (i.intent, i.text))
     texts = [own_text(i.text) for i in items]
     y = np.array([i.intent for i in items])
-    log(f"training on {len(items)} replies from {', '.join(p.name for p in paths)}")
+    groups = np.array([i.group for i in items])
+    log(f"training on {len(items)} replies ({len(set(groups))} core replies) from "
+        f"{', '.join(p.name for p in paths)}")
 
     features = make_features()
     x = features.fit_transform(texts)
@@ -127,6 +147,7 @@ def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int =
         items=len(items), per_intent=dict(sorted(Counter(y.tolist()).items())),
         cv_accuracy=float(np.mean(best == y)), cv_review_share=float(np.mean(~acted)),
         cv_acted_wrongly=float(np.mean(acted & (best != y))),
+        unseen_core_accuracy=_unseen_core_accuracy(x, y, groups, folds),
         seconds=0.0,
     )
     vectors = to_vectors(features, intents, tags, tag_names)
@@ -141,7 +162,8 @@ def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int =
     _write_manifest(out, paths, items, report, thresholds, refusal, tag_names)
     log(f"wrote {out} ({out.stat().st_size // 1024} KiB) in {report.seconds} s: "
         f"cv accuracy {report.cv_accuracy:.3f}, review {report.cv_review_share:.3f}, "
-        f"acted on wrongly {report.cv_acted_wrongly:.3f}")
+        f"acted on wrongly {report.cv_acted_wrongly:.3f}; "
+        f"on unseen core replies {report.unseen_core_accuracy:.3f}")
     return report
 
 
@@ -172,7 +194,8 @@ def _write_manifest(out: Path, paths: list[Path], items: list[Item], report: Rep
         "refusal_threshold": round(refusal, 4), "tags": tag_names,
         "cross_validation": {"accuracy": round(report.cv_accuracy, 4),
                              "review_share": round(report.cv_review_share, 4),
-                             "acted_on_wrongly": round(report.cv_acted_wrongly, 4)},
+                             "acted_on_wrongly": round(report.cv_acted_wrongly, 4),
+                             "accuracy_on_unseen_cores": round(report.unseen_core_accuracy, 4)},
         "train_seconds": report.seconds,
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
