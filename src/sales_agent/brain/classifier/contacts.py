@@ -51,6 +51,13 @@ _NARROW = re.compile(
     r"[^.;!?\n]{0,40}$", re.I)
 
 
+# A shared mailbox (info@, support@): when a person's address is given too (a deputy, the
+# colleague covering urgent matters), the person is whom to write to.
+_SHARED_BOX = re.compile(
+    r"(info|support|hello|office|contacts?|mail|admin|help|general|enquiries|inquiries|service|"
+    r"feedback|reception|team|post|secretary|priem|priemnaya|zakaz|noreply|no-reply)@", re.I)
+
+
 def _narrow(body: str, start: int) -> bool:
     clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n,") + 1
     before = body[max(0, start - 60): start]
@@ -121,7 +128,8 @@ def find_contact(text: str, sender: str | None = None,
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
         return None
-    return min(found, key=lambda f: (_narrow(f.body, f.start), not f.named, f.start))
+    return min(found, key=lambda f: (_narrow(f.body, f.start), bool(_SHARED_BOX.match(f.address)),
+                                     not f.named, f.start))
 
 
 def extract_contact(text: str, sender: str | None = None, *,

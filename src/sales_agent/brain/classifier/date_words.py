@@ -98,10 +98,12 @@ def add_workdays(day: date, count: int, country: str = "RU") -> date:
     return day
 
 
-def after_new_year(today: date) -> date:
-    """The first working day after the Russian New Year holidays that are still ahead."""
-    year = today.year if today.month == 1 and today.day <= 10 else today.year + 1
-    return first_workday(date(year, 1, 9))
+def after_new_year(today: date, country: str = "RU") -> date:
+    """The first working day after the New Year holidays that are still ahead: the Russian
+    break runs to 8 January; an English-speaking office is back after the 1st."""
+    last_off = 8 if country == "RU" else 1
+    year = today.year if today.month == 1 and today.day <= last_off + 2 else today.year + 1
+    return first_workday(date(year, 1, last_off + 1), country)
 
 
 def after_holidays(today: date) -> date:

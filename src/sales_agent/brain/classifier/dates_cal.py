@@ -43,12 +43,17 @@ def _future(today: date, month: int, day: int, year: int | None = None, *,
     return found
 
 
-def _month_start(today: date, month: int) -> date:
+def _country(lang: str) -> str:
+    """Whose calendar: the New Year break is Russian, an English reply's is not."""
+    return "US" if lang == "en" else "RU"
+
+
+def _month_start(today: date, month: int, lang: str = "ru") -> date:
     if month == today.month:
         return today + timedelta(days=1)
     found = _future(today, month, 1)
     assert found is not None
-    return after_new_year(today) if month == 1 else found
+    return after_new_year(today, _country(lang)) if month == 1 else found
 
 
 _NUMERIC = re.compile(
@@ -107,14 +112,20 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
                 window = (after, max(found, add_workdays(after, 1)))
             out.append((m.start(), m.end(), found, window))
     for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
+                         rf"(?:\s*[-–—]\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:/.]\d|\s*(?:am|pm|h\b)))?"
                          rf"(?:,?\s+(\d{{4}}))?", text):
         month = lookup(MONTHS, m[1])
         if month and re.match(r"[a-z]", m[1]):
-            found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
+            found = _future(today, month, int(m[3] or m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
-            out.append((m.start(), m.end(), found, None))
+            window = None
+            if m[3] and found:  # "out Nov 23-27": the last day away, or the next working day
+                last = found
+                found = first_workday(last + timedelta(days=1), "US")
+                window = (last, found)
+            out.append((m.start(), m.end(), found, window))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
-                r"week\s+of)\s+(?:the\s+)?(\d{1,2})"
+                r"week\s+of|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+(?:the\s+)?(\d{1,2})"
                 r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
     for m in re.finditer(day_only, text):
         group = 1 if m[1] else 2
@@ -139,9 +150,10 @@ def _month_last(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
+def _part_of_month(today: date, month: int, part: str, lang: str = "ru"
+                   ) -> tuple[date, Window]:
     """The best day and the window for "в начале / в середине / в конце / во второй половине"."""
-    start = _month_start(today, month)
+    start = _month_start(today, month, lang)
     first = start.replace(day=1) if month != 1 else date(start.year, 1, 1)
     last = _month_last(first)
     if re.search(r"втор|second", part):
@@ -176,11 +188,12 @@ _MONTH_PART = re.compile(
     rf"(?P<month>{MONTH_RE})")
 
 
-def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
+def _month_part(today: date, m: re.Match[str], lang: str = "ru") -> tuple[date, Window] | None:
     month = lookup(MONTHS, m["month"])
     if not month or ((m["half"] or m["mid"]) and not m["after"]):
         return None  # «во второй половине», "mid-January": _part_of_month reads them
-    last = _month_last(_month_start(today, month)).day
+    start = _month_start(today, month, lang)
+    last = _month_last(start).day
     if m["tens"]:
         day = 10 if re.match(r"десят|10", m["tens"]) else 20
     elif m["dec"]:  # «во второй декаде»: the 11th to the 20th
@@ -197,13 +210,14 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     best = _future(today, month, day)
     if best is None:
         return None
+    best = max(best, start)  # "the first week of January" starts when the holidays end
     return best, (best, min(_month_last(best), best + timedelta(days=9)))
 
 
 def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     for m in _MONTH_PART.finditer(text):
-        part = _month_part(today, m)
+        part = _month_part(today, m, lang)
         if part:
             out.append((m.start(), m.end(), part[0], part[1]))
     taken = [(s, e) for s, e, _, _ in out]
@@ -216,13 +230,13 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         month = lookup(MONTHS, m[2])
         if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
-        best, window = _part_of_month(today, month, (m[1] or "").strip())
+        best, window = _part_of_month(today, month, (m[1] or "").strip(), lang)
         out.append((m.start(), m.end(), best, window))
     seasons = r"\b(весн\w*|spring|летом|summer|осен\w*|autumn|the\s+fall|зим\w*|winter)\b"
     for m in re.finditer(seasons, text):
         month = lookup(SEASONS, m[1].replace("летом", "лет").replace("the fall", "fall"))
         if month:
-            start = _month_start(today, month)
+            start = _month_start(today, month, lang)
             end = _month_last(date(start.year + (month == 12), (month + 1) % 12 + 1, 1))
             out.append((m.start(), m.end(), start, (start, end)))
     return out
@@ -231,10 +245,12 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
 def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     q_now = (today.month - 1) // 3 + 1
-    for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?)?"
-                         r"(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
-                         r"[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq([1-4])\b", text):
-        q = ORDINAL_QUARTER.get(m[2]) if m[2] else int(m[3])
+    for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?|"
+                         r"(в\s+конце|к\s+концу|ближе\s+к\s+концу|end\s+of|late|close\s+of)"
+                         r"\s+(?:the\s+)?)?"
+                         r"(?:(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
+                         r"[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq([1-4])\b)", text):
+        q = ORDINAL_QUARTER.get(m[3]) if m[3] else int(m[4])
         if q is None:
             continue
         year = today.year + (1 if q <= q_now else 0)
@@ -242,11 +258,15 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if q == q_now:
             start = today + timedelta(days=1)
         elif q == 1:
-            start = after_new_year(today)
+            start = after_new_year(today, _country(lang))
         end = _month_last(date(year, 3 * q, 1)) if q != q_now else _month_last(
             date(today.year, 3 * q, 1))
         if m[1]:
             end = min(end, start + timedelta(days=14))
+        elif m[2]:  # «в конце первого квартала», "end of Q1": its last ten days
+            start = max(start, end - timedelta(days=10))
+            out.append((m.start(), m.end(), end - timedelta(days=5), (start, end)))
+            continue
         out.append((m.start(), m.end(), start, (start, end)))
     return out
 
@@ -267,7 +287,7 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
                rf"((?:следующ\w+|след\.?)\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
-               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK}))|"
+               rf"(?:\s*,?\s*(?:(?:on\s+|of\s+)?({_NEXT_WEEK})|({_THIS_WEEK}))|"
                r"(\s+after\s+(?:the\s+)?next\b(?!\s+week)))?")
     for m in re.finditer(pattern, text):
         wd = lookup(WEEKDAYS, m[4])

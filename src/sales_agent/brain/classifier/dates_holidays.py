@@ -34,11 +34,13 @@ def year_end(t: date) -> Resolved:
 
 
 def after_new_year_window(t: date, lang_en: bool = False) -> Resolved:
-    if t.month == 1 and just_passed(t, after_new_year(date(t.year - 1, 12, 31))):
+    country = "US" if lang_en else "RU"
+    if t.month == 1 and just_passed(t, after_new_year(date(t.year - 1, 12, 31), country)):
         return from_now(t)
-    best = after_new_year(t)
+    best = after_new_year(t, country)
     earliest = date(best.year, 1, 4 if lang_en else 9)
-    return best, min(best, earliest), add_workdays(best, 2)
+    # an English office is back on the 4th, yet "after the holidays" may mean the week after
+    return best, min(best, earliest), add_workdays(best, 5 if lang_en else 2, country)
 
 
 def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
@@ -65,7 +67,8 @@ def busy_until(m: re.Match[str]) -> bool:
 
 def until_year_end(t: date, m: re.Match[str]) -> Resolved:
     """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
-    return after_new_year_window(t) if busy_until(m) else year_end(t)
+    latin = bool(re.search(r"[a-z]", m[0]))
+    return after_new_year_window(t, latin) if busy_until(m) else year_end(t)
 
 
 def closer_to_season(t: date, m: re.Match[str]) -> Resolved:
@@ -109,6 +112,20 @@ def after_thanksgiving(t: date) -> Resolved:
     return day, day - timedelta(days=3), day + timedelta(days=4)
 
 
+def after_easter(t: date, m: re.Match[str]) -> Resolved:
+    """The first working day after Easter Monday's weekend: Western Easter in English, the
+    Orthodox one for «после Пасхи»."""
+    from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+    latin = bool(re.search(r"[a-z]", m[0]))
+    kind, country = (EASTER_WESTERN, "US") if latin else (EASTER_ORTHODOX, "RU")
+    sunday = easter(t.year, kind)
+    if sunday + timedelta(days=1) <= t:
+        sunday = easter(t.year + 1, kind)
+    best = first_workday(sunday + timedelta(days=1), country)
+    return best, sunday + timedelta(days=1), best + timedelta(days=7)
+
+
 def before_thanksgiving(t: date) -> Resolved:
     day = thanksgiving(t.year)
     day = day if day > t else thanksgiving(t.year + 1)
@@ -128,6 +145,6 @@ def before_may(t: date) -> Resolved:
     return date(year, 4, 27), max(t + timedelta(days=1), date(year, 4, 20)), date(year, 4, 30)
 
 
-def year_start(t: date) -> Resolved:
-    best = after_new_year(t)
+def year_start(t: date, lang_en: bool = False) -> Resolved:
+    best = after_new_year(t, "US" if lang_en else "RU")
     return best, best, date(best.year, 1, 31)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from .date_words import NUMBER_RE, UNIT_RE, UNITS, after_new_year, lookup, number
 from .dates_holidays import (
     after_christmas,
+    after_easter,
     after_holidays_window,
     after_may,
     after_new_year_window,
@@ -59,13 +60,18 @@ def _month_end(t: date, months_ahead: int = 0) -> Resolved:
     return last - timedelta(days=3), max(t + timedelta(days=1), last - timedelta(days=9)), last
 
 
-def _quarter_start(t: date) -> date:
+def _en(m: re.Match[str]) -> bool:
+    """An English phrase: the English-speaking calendar (no Russian New Year break)."""
+    return bool(re.search(r"[a-z]", m[0]))
+
+
+def _quarter_start(t: date, lang_en: bool = False) -> date:
     q = (t.month - 1) // 3 + 1
-    return after_new_year(t) if q == 4 else date(t.year, 3 * q + 1, 1)
+    return after_new_year(t, "US" if lang_en else "RU") if q == 4 else date(t.year, 3 * q + 1, 1)
 
 
 def _next_quarter(t: date, m: re.Match[str]) -> Resolved:
-    start = _quarter_start(t)
+    start = _quarter_start(t, _en(m))
     if re.search(r"начал|early|beginning|start", m[0]):  # the first ~2 weeks
         return start, start, start + timedelta(days=14)
     return start, start, _month_last(add_months(start.replace(day=1), 2))
@@ -78,7 +84,7 @@ def _friday(t: date) -> date:
 def _quarter_end(t: date, m: re.Match[str]) -> Resolved:
     """«к концу квартала»: the last ten days of this quarter (or of the next, if already there)."""
     if busy_until(m):
-        start = _quarter_start(t)
+        start = _quarter_start(t, _en(m))
         return start, start, start + timedelta(days=14)
     last_month = ((t.month - 1) // 3 + 1) * 3
     end = _month_last(date(t.year, last_month, 1))
@@ -110,7 +116,7 @@ def _month(t: date, m: re.Match[str]) -> Resolved:
 
 
 _HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
-             r"the\s+holidays|new\s+year\w*)"
+             r"the\s+holidays|the\s+holiday\s+(?:season|break|period)|new\s+year\w*)"
              r"|(?:once|when)\s+the\s+holidays\s+(?:are\s+over|end)|"
              r"(?:когда|как)\s+(?:закончатся|пройдут)\s+(?:новогодние\s+)?праздники|"
              r"(?:когда|как)\s+(?:новогодние\s+)?праздники\s+(?:закончатся|пройдут)")
@@ -122,7 +128,7 @@ _SEASON = (r"(ближе\s+к|к|towards?|closer\s+to|nearer\s+to)\s+"
 _NEXT = r"(?:следующ\w+|след\.?)"
 _QUARTER = (r"(?:(?:в|на)\s+)?(?:начал[еуо]\s+|early\s+(?:in\s+)?(?:the\s+)?|beginning\s+of\s+"
             r"(?:the\s+)?|(?:at\s+)?the\s+start\s+of\s+(?:the\s+)?)?"
-            rf"(?:{_NEXT}\s+квартал\w*|next\s+quarter)")
+            rf"(?:(?:{_NEXT}|нов\w+)\s+квартал\w*|(?:next|the\s+new)\s+quarter)")
 
 # a week after the coming one, said without a number: "the week after next", "after next week",
 # "not next week, the one after", «после следующей недели», «не на следующей неделе, а через одну»
@@ -141,7 +147,9 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"before\s+(christmas|xmas)", lambda t, m: before_christmas(t)),
     (r"after\s+(christmas|xmas)|(over|during)\s+(christmas|xmas)",
      lambda t, m: after_christmas(t)),
-    (r"after\s+thanksgiving", lambda t, m: after_thanksgiving(t)),
+    (r"after\s+(the\s+)?thanksgiving|(once|when)\s+thanksgiving\s+is\s+(over|behind\s+us|done)",
+     lambda t, m: after_thanksgiving(t)),
+    (r"after\s+easter|после\s+пасхи", after_easter),
     (r"после\s+рождеств\w*", lambda t, m: after_new_year_window(t)),  # 7 January: in the break
     (r"before\s+thanksgiving", lambda t, m: before_thanksgiving(t)),
     (r"завтра|tomorrow", lambda t, m: t + timedelta(days=1)),
@@ -149,12 +157,12 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(после|after)\s+(майск\w+|may\s+holidays)", lambda t, m: after_may(t)),
     (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
     (_HOLIDAYS, after_holidays_window),
-    (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=bool(re.search("[a-z]", m[0])))),
+    (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=_en(m))),
     (r"after\s+the\s+first\s+of\s+the\s+year", lambda t, m: after_new_year_window(t, lang_en=True)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
-     r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t)),
+     r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t, _en(m))),
     (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
-     lambda t, m: after_new_year_window(t)),
+     lambda t, m: after_new_year_window(t, _en(m))),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(года|year)", until_year_end),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(года|year)|year[- ]end|\beoy\b", lambda t, m: year_end(t)),
@@ -167,7 +175,8 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?(?:{_NEXT}\s+"
      r"месяц\w*|next\s+month)", lambda t, m: _month_end(t, 1)),
     (r"(в\s+начале|early\s+(in\s+)?|(at\s+)?the\s+(beginning|start)\s+of)\s+(the\s+)?(года|year)",
-     lambda t, m: year_start(t)),
+     lambda t, m: year_start(t, _en(m))),
+    (r"later\s+(this|in\s+the)\s+month|позже\s+в\s+этом\s+месяце", lambda t, m: _month_end(t)),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(месяца|month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.identity import company_domain
@@ -51,6 +51,7 @@ mon tue wed thu fri sat sun
 завтра послезавтра сегодня недел месяц год квартал кв праздник каникул нг майск весн лет осен
 зим через спустя полгода днях конц конец начал середин половин числ след полдень
 tomorrow today tonight week month year quarter q1 q2 q3 q4 holiday christmas xmas thanksgiving
+easter пасх
 spring summer fall autumn winter noon midday morning afternoon evening few half mid fortnight
 """
 _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
@@ -182,7 +183,7 @@ def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime,
             "meeting_options": meeting.options}
 
 
-def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str = "ru",
+def read_slots(body: object, *, now: datetime, tz: str | None = None, lang: str = "ru",
                sender: str | None = None, own_addresses: Iterable[str] = (),
                quote_header_addresses: Iterable[str] = (),
                offered: Iterable[datetime] = (), auto_reply: bool | None = None) -> Slots:
@@ -192,9 +193,14 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     header of our quoted letter (also ours). `offered`: the demo times we proposed (else read
     from our quoted letter), so «второй вариант» or «Вторник подходит» books one of them.
     `auto_reply` (None: guessed from the words) makes a return date outrank any other date.
+    `tz` None: the lead's zone is the UTC offset `now` carries (a reply's own Date: header), so
+    "tomorrow" written on a New York evening is not read on Moscow's calendar; a bare UTC time
+    (a server's clock, not the lead's) stands for the default zone.
     """
-    tz, zone = _zone(tz)
+    local = now if tz is None and now.utcoffset() not in (None, timedelta(0)) else None
+    tz, zone = _zone(tz or DEFAULT_TZ)
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
+    local = local or now
     whole = clean(body)
     text, header_addresses = split_quote(whole)
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
@@ -202,9 +208,9 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
         dated, lang = date_sentences(to_cyrillic(text)), "ru"
     else:
         dated = date_sentences(text)
-    dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
+    dates = find_dates(mask_clocks(dated), local, lang=lang)  # once, for until and meeting
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
-                 **_date_slots(text, dates, now, auto_reply),
+                 **_date_slots(text, dates, local, auto_reply),
                  **_meeting_slots(text, dated, dates, now, tz, lang, tuple(offered),
                                   quoted_text(whole)))
 
