@@ -275,6 +275,20 @@ CONTACTS = [
     (OOO, "Я на больничном. Замещает меня Светлана Орлова, s.orlova@clinic.ru, тел. "
      "+7 495 000-00-00.\n\n--\nНаталья Смирнова\nn.smirnova@clinic.ru", "n.smirnova@clinic.ru",
      "s.orlova@clinic.ru"),
+    (OOO, "Добрый день!\nЯ в отпуске до 30.11.\nПо срочным вопросам:\nМарина Иванова\n"
+     "marina@x-shop.ru\n+7 900 000 00 00\n\nС уважением,\nИрина", None, "marina@x-shop.ru"),
+    (OOO, "Я в отпуске до 30.11.\nСрочно — Марина Иванова\nmarina@x-shop.ru", None,
+     "marina@x-shop.ru"),
+    (OOO, "I'm away until Monday.\nUrgent requests:\nPeter Novak\npeter.novak@mill.com\n\n"
+     "Best,\nLinda", None, "peter.novak@mill.com"),
+    (OOO, "Я в отпуске до 30.11. Срочные вопросы — Марине: марина@магазин.рф", None,
+     "марина@магазин.рф"),
+    (OOO, "Добрый день. Я в отпуске до 30.11. Для связи с отделом продаж: sales@x-shop.ru. "
+     "Моя заместительница — Марина (marina@x-shop.ru).", None, "marina@x-shop.ru"),
+    (OOO, "Меня нет на месте до 01.12. Все вопросы по закупкам — в отдел снабжения "
+     "snab@shop.ru, по маркетингу — Ирине irina.v@shop.ru.", None, "irina.v@shop.ru"),
+    (OOO, "I'm out until Dec 1. Purchasing questions: buyers@deli.com; marketing and "
+     "partnerships: Jo Park, jo.park@deli.com.", None, "jo.park@deli.com"),
     (OOO, "I'm out of the office with no access to email.\n\nJohn Carter\nSales Director\n"
      "john.carter@beans.com", "john.carter@beans.com", None),
     (OOO, "Я в отпуске до 20.11.\n\nС уважением,\nИрина\nirina@shop.ru\n+7 900 000-00-00",

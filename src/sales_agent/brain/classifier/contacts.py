@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from .text import split_signature
 
-EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})",
-                   re.I)
+# Cyrillic letters too: «марина@магазин.рф» is an address a Russian deputy may have.
+EMAIL = re.compile(r"(?<![\w.+-])([a-zа-яё0-9][a-zа-яё0-9._%+-]*@[a-zа-яё0-9-]+"
+                   r"(?:\.[a-zа-яё0-9-]+)*\.[a-zа-яё]{2,})", re.I)
 HANDLE = re.compile(r"(?:(?<![\w@.])@|\bt\.me/|\btelegram\.me/)([a-z][a-z0-9_]{3,31})\b(?!\.[a-z])",
                     re.I)
 # Words that point at another person: an address after one of these is a colleague's.
@@ -27,7 +28,8 @@ _PERSON = re.compile(
 # A request to write to someone: the only thing that makes a signature-like line a colleague's
 # (a title such as «менеджер» above an address is the lead's own signature).
 _DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай|перенаправ|контакт|коллег|замест|замещ|"
-                        r"contact|reach|write|email|forward|colleague|deputy|absence", re.I)
+                        r"срочн|отсутстви|contact|reach|write|email|forward|colleague|deputy|"
+                        r"absence|urgent|emergenc|covering", re.I)
 
 # An address the lead says is NOT to be written to: their own mailbox that is not read or
 # forwarded, or a former colleague's («ранее этим занимался x@…, теперь — y@…»).
@@ -55,7 +57,19 @@ _NARROW = re.compile(
 # colleague covering urgent matters), the person is whom to write to.
 _SHARED_BOX = re.compile(
     r"(info|support|hello|office|contacts?|mail|admin|help|general|enquiries|inquiries|service|"
-    r"feedback|reception|team|post|secretary|priem|priemnaya|zakaz|noreply|no-reply)@", re.I)
+    r"feedback|reception|team|post|secretary|priem|priemnaya|zakaz|orders?|sales|marketing|pr|"
+    r"reklama|hr|buh|noreply|no-reply)@", re.I)
+
+
+# What we write about (marketing, reviews, ads): of several addresses given for different matters
+# («по закупкам — …, по маркетингу — …»), the one for ours.
+_OUR_TOPIC = re.compile(r"маркетинг|реклам|продвижен|отзыв|smm|\bpr\b|marketing|review|"
+                        r"advertis|promotion", re.I)
+
+
+def _our_topic(body: str, start: int) -> bool:
+    clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n") + 1
+    return bool(_OUR_TOPIC.search(body[max(clause_start, start - 80): start]))
 
 
 def _narrow(body: str, start: int) -> bool:
@@ -104,8 +118,9 @@ _LABEL = re.compile(r"(?im)^\s*(?:e-?mail|почта|эл\.?\s*почта|tg|tel
 
 
 def _directive_before(before: str) -> bool:
-    """A request to write in the two lines above (a signature's «Email:» label is none)."""
-    return bool(_DIRECTIVE.search(_LABEL.sub(" ", "\n".join(before.split("\n")[-2:]))))
+    """A request to write on the address's line or the two above it (a signature's «Email:»
+    label is none)."""
+    return bool(_DIRECTIVE.search(_LABEL.sub(" ", "\n".join(before.split("\n")[-3:]))))
 
 
 def find_contact(text: str, sender: str | None = None,
@@ -128,8 +143,8 @@ def find_contact(text: str, sender: str | None = None,
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
         return None
-    return min(found, key=lambda f: (_narrow(f.body, f.start), bool(_SHARED_BOX.match(f.address)),
-                                     not f.named, f.start))
+    return min(found, key=lambda f: (_narrow(f.body, f.start), not _our_topic(f.body, f.start),
+                                     bool(_SHARED_BOX.match(f.address)), not f.named, f.start))
 
 
 def extract_contact(text: str, sender: str | None = None, *,
