@@ -22,6 +22,7 @@ from .date_words import (
     first_workday,
     lookup,
 )
+from .dates_holidays import busy_sentence
 
 Window = tuple[date, date]
 Span = tuple[int, int, date | None, Window | None]
@@ -126,7 +127,8 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             out.append((m.start(), m.end(), found, window))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
                 r"week\s+of|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+(?:the\s+)?(\d{1,2})"
-                r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
+                r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))"
+                r"(?!\s+of\s+the\s+year)")
     for m in re.finditer(day_only, text):
         group = 1 if m[1] else 2
         day = int(m[group])
@@ -231,11 +233,25 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
         best, window = _part_of_month(today, month, (m[1] or "").strip(), lang)
+        if (re.search(r"кон|end", m[1] or "") and re.search(r"(\bдо|until)\s*$", text[:m.start()])
+                and busy_sentence(text, m.start(), m.end())):
+            # «до конца января мы заняты»: not before the month after
+            best = _month_last(best) + timedelta(days=1)
+            window = (best, best + timedelta(days=7))
         out.append((m.start(), m.end(), best, window))
-    seasons = r"\b(весн\w*|spring|летом|summer|осен\w*|autumn|the\s+fall|зим\w*|winter)\b"
+    seasons = (r"(?:(в\s+начале|в\s+середине|в\s+конце|к\s+концу|ближе\s+к\s+концу|early|mid[- ]?|"
+               r"late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)\s+(?:the\s+)?)?"
+               r"\b(весн\w*|spring|летом|лета|summer|осен\w*|autumn|the\s+fall|fall|зим\w*|"
+               r"winter)\b")
     for m in re.finditer(seasons, text):
-        month = lookup(SEASONS, m[1].replace("летом", "лет").replace("the fall", "fall"))
-        if month:
+        name = re.sub(r"^лет\w*", "лет", m[2]).replace("the fall", "fall")
+        month = lookup(SEASONS, name)
+        if month and m[1]:  # «в конце зимы», "early spring": a part of one of its months
+            step = 2 if re.search(r"кон|end|late", m[1]) else 1 if re.search(r"серед|mid", m[1]) \
+                else 0
+            best, window = _part_of_month(today, (month + step - 1) % 12 + 1, m[1], lang)
+            out.append((m.start(), m.end(), best, window))
+        elif month and not (name == "fall" and not m[2].startswith("the")):
             start = _month_start(today, month, lang)
             end = _month_last(date(start.year + (month == 12), (month + 1) % 12 + 1, 1))
             out.append((m.start(), m.end(), start, (start, end)))

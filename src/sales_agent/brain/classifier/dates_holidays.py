@@ -52,17 +52,22 @@ def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
     return best, best - timedelta(days=2), add_workdays(best, 2)
 
 
-_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|\bnot\b|\bno\b|busy|"
-                   r"frozen|closed|out of")
+_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|загружен|завал|\bnot\b|"
+                   r"\bno\b|busy|frozen|closed|out of|booked|swamped|slammed")
 
 
 def busy_until(m: re.Match[str]) -> bool:
     """«До конца X не актуально / заняты»: not before then (against «свяжитесь до конца X»)."""
     if not re.match(r"до|until", m[0].strip()):
         return False
-    start = m.string.rfind(".", 0, m.start()) + 1
-    end = m.string.find(".", m.end())
-    return bool(_BUSY.search(m.string[start: len(m.string) if end < 0 else end]))
+    return busy_sentence(m.string, m.start(), m.end())
+
+
+def busy_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence around text[start:end] says "not now" (busy, closed, not relevant)."""
+    first = text.rfind(".", 0, start) + 1
+    last = text.find(".", end)
+    return bool(_BUSY.search(text[first: len(text) if last < 0 else last]))
 
 
 def until_year_end(t: date, m: re.Match[str]) -> Resolved:

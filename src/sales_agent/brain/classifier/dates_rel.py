@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .date_words import NUMBER_RE, UNIT_RE, UNITS, after_new_year, lookup, number
+from .date_words import NUMBER_RE, UNIT_RE, UNITS, after_new_year, first_workday, lookup, number
 from .dates_holidays import (
     after_christmas,
     after_easter,
@@ -112,7 +112,33 @@ def _month(t: date, m: re.Match[str]) -> Resolved:
     first = add_months(t.replace(day=1), 1)
     if re.search(r"начал|early|beginning", m[0]):
         return first, first, first + timedelta(days=9)
+    if re.search(r"середин|mid|middle", m[0]):
+        return first.replace(day=15), first.replace(day=10), first.replace(day=20)
+    if re.search(r"late", m[0]):
+        return _month_end(t, 1)
     return first, first, _month_last(first)
+
+
+def _after_weekend(t: date, m: re.Match[str]) -> Resolved:
+    """«После выходных», "after the weekend": the coming Monday (or the next working day)."""
+    monday = first_workday(_next_monday(t), "US" if _en(m) else "RU")
+    return monday, monday, monday + timedelta(days=1)
+
+
+def _year(t: date, m: re.Match[str]) -> Resolved | None:
+    """«В начале 2027 года», "in 2027": next year's start; this year's number says nothing."""
+    if int(m["year"]) != t.year + 1:
+        return None
+    return year_start(t, _en(m)) if m["early"] else after_new_year_window(t, _en(m))
+
+
+def _half_year(t: date, m: re.Match[str]) -> Resolved:
+    """«Во втором полугодии», "in H2": the first two weeks of that half."""
+    if re.search(r"втор|second|h2", m[0]):
+        start = date(t.year if t.month < 7 else t.year + 1, 7, 1)
+        return start, start, start + timedelta(days=14)
+    best = after_new_year(t, "US" if _en(m) else "RU")
+    return best, best, best + timedelta(days=14)
 
 
 _HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
@@ -158,7 +184,8 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
     (_HOLIDAYS, after_holidays_window),
     (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=_en(m))),
-    (r"after\s+the\s+first\s+of\s+the\s+year", lambda t, m: after_new_year_window(t, lang_en=True)),
+    (r"after\s+the\s+(first|1st)\s+of\s+the\s+year",
+     lambda t, m: after_new_year_window(t, lang_en=True)),
     (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+)({_NEXT}\s+год\w*|next\s+year|"
      r"нового\s+года|the\s+new\s+year)", lambda t, m: year_start(t, _en(m))),
     (rf"({_NEXT}\s+год\w*|next\s+year|нового\s+года|the\s+new\s+year)",
@@ -176,12 +203,19 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
      r"месяц\w*|next\s+month)", lambda t, m: _month_end(t, 1)),
     (r"(в\s+начале|early\s+(in\s+)?|(at\s+)?the\s+(beginning|start)\s+of)\s+(the\s+)?(года|year)",
      lambda t, m: year_start(t, _en(m))),
-    (r"later\s+(this|in\s+the)\s+month|позже\s+в\s+этом\s+месяце", lambda t, m: _month_end(t)),
+    (r"later\s+(this|in\s+the)\s+month|позже\s+в\s+этом\s+месяце|\beom\b",
+     lambda t, m: _month_end(t)),
+    (r"(после|after)\s+(the\s+)?(выходных|weekend)", _after_weekend),
+    (r"(?:(?P<early>в\s+начале|early(?:\s+in)?|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of)"
+     r"\s+|(?:в|in)\s+)(?P<year>20\d\d)(?:\s*г\.|\s+год\w*)?\b", _year),
+    (r"(в|во)\s+(перв|втор)\w+\s+полугоди\w+|in\s+(the\s+)?(first|second)\s+half\s+of\s+"
+     r"(the\s+|next\s+)?year|\bin\s+h[12]\b", _half_year),
     (r"(до|until)\s+(конца|end\s+of)\s+(этого\s+|the\s+|this\s+)?(месяца|month)",
      lambda t, m: add_months(t.replace(day=1), 1)),
     (r"(в|к|ближе\s+к|by|at|towards?)?\s*(the\s+)?(конц\w+|end\s+of)\s+(этого\s+|the\s+|this\s+)?"
      r"(месяца|month)", lambda t, m: _month_end(t)),
-    (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+)?({_NEXT}\s+месяц\w*|next\s+month)",
+    (rf"(в\s+начале\s+|early\s+|beginning\s+of\s+|с\s+|в\s+середине\s+|mid[- ]|"
+     rf"(?:the\s+)?middle\s+of\s+(?:the\s+)?|late\s+|later\s+)?({_NEXT}\s+месяц\w*|next\s+month)",
      _month),
     (_WEEK_AFTER_NEXT, _week_after_next),
     (rf"(в\s+|by\s+|at\s+)?(the\s+)?(конц\w+|end\s+of)\s+(the\s+)?({_NEXT}\s+недел\w+|next\s+week)",
@@ -198,14 +232,17 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
 
 _FIXED_COMPILED = [(re.compile(pattern), resolve) for pattern, resolve in _FIXED]
 
+# «через недели две»: a number written after its unit, in words only («через неделю 2 раза»)
+_WORD_NUMBER = r"(?:две|два|три|четыре|пять|шесть|пару|несколько)"
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(
+    rf"через\s+(?P<unit4>недели|недельки|месяца|дня|года)\s+(?P<amount4>{_WORD_NUMBER}(?:\s*[-–]\s*{_WORD_NUMBER})?)\b|"
     rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?)\s*"
     rf"(?:(?:{_ABOUT})\s+)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
     rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
-    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+now|later)|"
+    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+(?:now|today)|later)|"
     rf"\b(?P<unit3>{UNIT_RE})\s+через\s+(?P<amount3>{NUMBER_RE})\b")  # «недельки через две»
 
 
@@ -214,8 +251,9 @@ def _shift(t: date, amount: float, days: int, months: int) -> date:
 
 
 def _span(t: date, m: re.Match[str]) -> Resolved | None:
-    amount_text = m["amount"] if m["unit"] else m["amount2"] or m["amount3"]
-    unit = lookup({k: i for i, k in enumerate(UNITS)}, m["unit"] or m["unit2"] or m["unit3"])
+    amount_text = m["amount"] if m["unit"] else m["amount2"] or m["amount3"] or m["amount4"]
+    unit = lookup({k: i for i, k in enumerate(UNITS)},
+                  m["unit"] or m["unit2"] or m["unit3"] or m["unit4"])
     if unit is None:
         return None
     days, months = list(UNITS.values())[unit]
