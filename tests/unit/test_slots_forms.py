@@ -27,6 +27,7 @@ PST = timezone(timedelta(hours=-8))
 WED = datetime(2026, 11, 18, 11, 30, tzinfo=MSK)  # Wednesday 18 November 2026
 MON_DEC = datetime(2026, 12, 7, 10, 0, tzinfo=MSK)  # Monday 7 December 2026
 FRI_JAN = datetime(2027, 1, 15, 16, 0, tzinfo=MSK)  # Friday 15 January 2027
+XMAS = datetime(2026, 12, 25, 10, 0, tzinfo=MSK)  # Friday 25 December 2026
 EN_WED = datetime(2026, 11, 18, 10, 0, tzinfo=EST)  # Wednesday morning in New York
 EN_WED_EVE = datetime(2026, 11, 18, 21, 30, tzinfo=EST)  # already Thursday in Moscow
 EN_SUN_EVE = datetime(2026, 11, 22, 19, 0, tzinfo=PST)  # Sunday evening in California
@@ -223,6 +224,11 @@ DATES = [
     (OOO, "Автоответ: меня нет на месте до 30.11 включительно.", WED, (_d(11, 30), _d(12, 1))),
     (OOO, "Я на больничном, выйду 24 ноября.", WED, (_d(11, 24), _d(11, 25))),
     (OOO, "В отпуске с 16 по 27 ноября, с 30.11 снова на связи.", WED, (_d(11, 27), _d(12, 1))),
+    (OOO, "Я вне офиса до 12-го января.", XMAS, (_d(1, 12), _d(1, 13))),
+    (OOO, "Меня не будет до конца новогодних праздников.", XMAS, (_d(1, 9), _d(1, 13))),
+    (OOO, "Я в отпуске ещё неделю, потом отвечу.", WED, (_d(11, 25), _d(11, 26))),
+    (OOO, "Вернусь 11-го.", XMAS, (_d(1, 11), _d(1, 12))),
+    (LATER, "Напишите после 20-го.", XMAS, (_d(1, 20), _d(1, 26))),
     (OOO, "Спасибо за письмо! Я в отпуске. Письма не пересылаются.", WED, None),
     # out of office, EN
     (OOO, "I'm out of the office until Monday, November 30.", EN_WED, (_d(11, 30), _d(12, 1))),
@@ -242,6 +248,8 @@ DATES = [
     (OOO, "Our office is closed from December 24 to January 4.", MON_DEC, (_d(1, 4), _d(1, 5))),
     (OOO, "I'm out of the office and will be back on Monday.", EN_WED, (_d(11, 23), _d(11, 24))),
     (OOO, "I'm currently out of the office with limited access to email.", EN_WED, None),
+    (OOO, "I'm out until the 4th, happy holidays!", XMAS, (_d(1, 4), _d(1, 5))),
+    (OOO, "I'm out for another week.", EN_WED, (_d(11, 25), _d(11, 26))),
     (OOO, "Auto-reply: I am out until Friday, November 27th.", EN_WED, (_d(11, 27), _d(11, 30))),
     (OOO, "I'm on parental leave and will return January 11, 2027.", EN_WED,
      (_d(1, 11), _d(1, 12))),

@@ -135,8 +135,9 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if 1 <= day <= 31:
             start = m.start(group)
             found = _future(today, today.month, day)
-            if found and found.year > today.year and today.month < 12:
-                found = _future(today, today.month + 1, day)
+            if found and found.year > today.year:  # passed this month: the next month's
+                nxt = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+                found = _future(today, nxt.month, day, nxt.year)
             out.append((start, m.end(), found, None))
     return out
 

@@ -183,6 +183,8 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"(после|after)\s+(майск\w+|may\s+holidays)", lambda t, m: after_may(t)),
     (r"(до|перед)\s+майск\w+", lambda t, m: before_may(t)),
     (_HOLIDAYS, after_holidays_window),
+    (r"до\s+(?:конца|окончания)\s+(?:новогодних\s+)?(?:праздник\w*|каникул)|"
+     r"until\s+the\s+(?:end\s+of\s+the\s+)?holidays\s+(?:are\s+over|end)", after_holidays_window),
     (_OVER_NEW_YEAR, lambda t, m: after_new_year_window(t, lang_en=_en(m))),
     (r"after\s+the\s+(first|1st)\s+of\s+the\s+year",
      lambda t, m: after_new_year_window(t, lang_en=True)),
@@ -237,7 +239,8 @@ _WORD_NUMBER = r"(?:две|два|три|четыре|пять|шесть|пар
 _ABOUT = r"another|еще|about|around|approximately|roughly|примерно|около|где-то|приблизительно"
 _SPAN = re.compile(
     rf"через\s+(?P<unit4>недели|недельки|месяца|дня|года)\s+(?P<amount4>{_WORD_NUMBER}(?:\s*[-–]\s*{_WORD_NUMBER})?)\b|"
-    rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?)\s*"
+    rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?|ещ[её]|"
+    rf"for\s+(?:another|the\s+next))\s*"
     rf"(?:(?:{_ABOUT})\s+)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"

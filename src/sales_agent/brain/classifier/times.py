@@ -28,7 +28,7 @@ _CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:\s*(?P<ap>{_AMPM}))?(?:\s+{_PART})?"
     rf"|{_PREP}\s*(?P<h2>\d{{1,2}})[.\-](?P<m2>[0-5][05])(?![.\d])(?:\s*(?P<ap2>{_AMPM}))?"
     rf"|(?<![:.\d])(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)"
+    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)(?!-?(?:го|е|ое|th|st|nd|rd)\b)"
     r"(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
     rf"(?:\s+(?P<part4>утра|дня|вечера|ночи|in\s+the\s+(?:morning|afternoon|evening)))?"
     rf"(?(hours)|(?(part4)|{_BARE_END}))"
