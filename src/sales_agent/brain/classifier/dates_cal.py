@@ -134,12 +134,19 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         day = int(m[group])
         if 1 <= day <= 31:
             start = m.start(group)
-            found = _future(today, today.month, day)
-            if found and found.year > today.year:  # passed this month: the next month's
+            named = _MONTH_BEFORE.search(text[max(0, start - 40): start])
+            month = lookup(MONTHS, named[1]) if named else None  # «в январе, после 15-го»
+            found = _future(today, month or today.month, day)
+            if not month and found and found.year > today.year:  # passed: the next month's
                 nxt = date(today.year + today.month // 12, today.month % 12 + 1, 1)
                 found = _future(today, nxt.month, day, nxt.year)
             out.append((start, m.end(), found, None))
     return out
+
+
+# A month named just before a bare day, in the same clause: «в январе, после 15-го».
+_MONTH_BEFORE = re.compile(rf"({MONTH_RE})[\s,—–-]*(?:(?:где-?то|примерно|числа|после|не\s+раньше|"
+                           rf"с|до|к|around|after|on|by|from|the)\s+)*$")
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -233,6 +240,8 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         month = lookup(MONTHS, m[2])
         if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
+        if not m[1] and re.search(rf"{MONTH_RE}\s*(?:[-–—]|или|or)\s*$", text[:m.start(2)]):
+            continue  # «в феврале-марте»: the range starts with its first month
         best, window = _part_of_month(today, month, (m[1] or "").strip(), lang)
         if (re.search(r"кон|end", m[1] or "") and re.search(r"(\bдо|until)\s*$", text[:m.start()])
                 and busy_sentence(text, m.start(), m.end())):

@@ -208,6 +208,9 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"later\s+(this|in\s+the)\s+month|позже\s+в\s+этом\s+месяце|\beom\b",
      lambda t, m: _month_end(t)),
     (r"(после|after)\s+(the\s+)?(выходных|weekend)", _after_weekend),
+    (r"(в\s+начале|early\s+in\s+the|at\s+the\s+(?:beginning|start)\s+of\s+the)\s+(месяца|month)",
+     lambda t, m: _month(t, m)),
+    (r"(?:на|в)\s+следующей(?=\s*(?:[.,!?;)]|$))", _week),  # «заняты на этой, пишите на следующей»
     (r"(?:(?P<early>в\s+начале|early(?:\s+in)?|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of)"
      r"\s+|(?:в|in)\s+)(?P<year>20\d\d)(?:\s*г\.|\s+год\w*)?\b", _year),
     (r"(в|во)\s+(перв|втор)\w+\s+полугоди\w+|in\s+(the\s+)?(first|second)\s+half\s+of\s+"

@@ -148,13 +148,29 @@ def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
             "contact_is_foreign_domain": bool(colleague and lead and colleague != lead)}
 
 
+# Asking to be written to: a date in the same clause is when to write.
+_WRITE_CUE = re.compile(
+    r"пиш|напиш|свяж|вернит|вернем|напомн|созвон|обсуд|давайте|write|reach|ping|contact|"
+    r"follow|circle|check\s+(?:back|in)|talk|touch|revisit|reconnect|get\s+back|let'?s")
+
+
+def _clause(text: str, start: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".,;!?\n") + 1
+    ends = [i for i in (text.find(c, start) for c in ".,;!?\n") if i >= 0]
+    return text[left: min(ends, default=len(text))]
+
+
 def _date_slots(text: str, found: list[FoundDate], now: datetime,
-                auto_reply: bool | None) -> dict:
+                auto_reply: bool | None, dated: str = "") -> dict:
     found = [f for f in found if f.day > now.date()]
     if not found:
         return {}
     if auto_reply is None:
         auto_reply = bool(_OUT_OF_OFFICE.search(text))
+    low = dated.lower()
+    if not auto_reply and any(_WRITE_CUE.search(_clause(low, f.start)) for f in found):
+        # «договор у нас до 31 марта, напишите в феврале»: a term running out is not the ask
+        found = [f for f in found if f.role != "until" or _WRITE_CUE.search(_clause(low, f.start))]
     chosen = pick_date(found, auto_reply=auto_reply)
     if chosen is None:
         return {}
@@ -208,9 +224,10 @@ def read_slots(body: object, *, now: datetime, tz: str | None = None, lang: str 
         dated, lang = date_sentences(to_cyrillic(text)), "ru"
     else:
         dated = date_sentences(text)
-    dates = find_dates(mask_clocks(dated), local, lang=lang)  # once, for until and meeting
+    masked = mask_clocks(dated)
+    dates = find_dates(masked, local, lang=lang)  # once, for until and meeting
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
-                 **_date_slots(text, dates, local, auto_reply),
+                 **_date_slots(text, dates, local, auto_reply, masked),
                  **_meeting_slots(text, dated, dates, now, tz, lang, tuple(offered),
                                   quoted_text(whole)))
 
