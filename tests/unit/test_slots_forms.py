@@ -263,6 +263,13 @@ DATES = [
     (OOO, "I'm currently out of the office with limited access to email.", EN_WED, None),
     (OOO, "I'm out until the 4th, happy holidays!", XMAS, (_d(1, 4), _d(1, 5))),
     (OOO, "I'm out for another week.", EN_WED, (_d(11, 25), _d(11, 26))),
+    # office hours are a schedule, not a return date
+    (OOO, "Out of office. Our office hours are Monday to Friday, 9am-5pm.", EN_WED, None),
+    (OOO, "Я в отпуске. Мы работаем пн-пт с 9 до 18.", WED, None),
+    (OOO, "Я в отпуске до 4 декабря. Офис работает с понедельника по пятницу.", WED,
+     (_d(12, 4), _d(12, 7))),
+    (OOO, "I'm out of office Thursday and Friday.", EN_WED, (_d(11, 20), _d(11, 23))),
+    (OOO, "I work part-time, Mon-Wed. I will reply on my next working day.", EN_WED, None),
     (OOO, "Auto-reply: I am out until Friday, November 27th.", EN_WED, (_d(11, 27), _d(11, 30))),
     (OOO, "I'm on parental leave and will return January 11, 2027.", EN_WED,
      (_d(1, 11), _d(1, 12))),

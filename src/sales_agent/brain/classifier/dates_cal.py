@@ -307,6 +307,25 @@ _WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2
 _WEEKS_FROM = re.compile(r"\b(a|one|two|three|four|[1-4])\s+weeks?\s+from\s+(?:this\s+|next\s+)?$")
 
 
+_WEEKDAY_ONLY = (r"(?:понедельник\w*|вторник\w*|сред[аеуы]|четверг\w*|пятниц[аеуы]|суббот[аеуы]|"
+                 r"воскресень[еяю]|(?:mon|tues?|wed(?:nes)?|thu|thurs?|fri|satur|sun)(?:day)?\.?|"
+                 r"пн|вт|ср|чт|пт|сб|вс)\b")
+_RANGE_TO = r"\s*(?:-|–|—|to|through|thru|till|until|по|до)\s*"
+_HOURS = re.compile(r"hours|working|\bwork\b|part-time|business\s+days|open|\d\s*(?:am|pm)|\d:\d\d|"
+                    r"часы|график|работаем|работаю|режим|приём|прием")
+
+
+def _working_week(text: str, start: int, end: int, wd: int) -> bool:
+    """"Office hours Monday to Friday", «пн–пт с 9 до 18»: a schedule, not a day to write."""
+    after = re.match(rf"{_RANGE_TO}({_WEEKDAY_ONLY})", text[end:])
+    before = re.search(rf"\b({_WEEKDAY_ONLY}){_RANGE_TO}$", text[max(0, start - 30):start])
+    if not (after or before):
+        return False
+    first, last = (wd, lookup(WEEKDAYS, after[1])) if after else (lookup(WEEKDAYS, before[1]), wd)
+    sentence = text[text.rfind("\n", 0, start) + 1: (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return (first == 0 and (last or 0) >= 4) or bool(_HOURS.search(sentence))
+
+
 def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     """The next such weekday; «четверг на следующей неделе» is next week's; a weekday written
     beside a calendar date («в пятницу, 27 ноября», "Monday 12/7") is left to that date."""
@@ -322,6 +341,8 @@ def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if re.match(r"[\s,(]*(?:the\s+)?\0", text[m.end():]) or re.search(r"\0[\s,(]*$",
                                                                            text[:m.start()]):
             continue  # the calendar date beside it wins
+        if _working_week(text, m.start(4), m.end(4), wd):
+            continue
         monday = today + timedelta(days=7 - today.weekday())
         if m[7]:  # "the Monday after next": Monday of the week after the coming one
             found = monday + timedelta(days=7 + wd)
