@@ -219,6 +219,18 @@ DATES = [
     (LATER, "Reach out on Monday.", EN_SUN_EVE, (_d(11, 23), _d(11, 23))),
     # transliteration
     (LATER, "napishite cherez nedelyu", WED, (_d(11, 25), _d(11, 26))),
+    # a redirect's date: only when the colleague is away until then or the lead says when
+    (REDIRECT, "Этим занимается Марина, marina@x.ru. Она будет на месте с 1 декабря.", WED,
+     (_d(12, 1), _d(12, 2))),
+    (REDIRECT, "Напишите Ивану ivan@x.ru, он вернётся из отпуска 1 декабря.", WED,
+     (_d(12, 1), _d(12, 2))),
+    (REDIRECT, "Контакт: petr@x.ru. Он в командировке до 25.11.", WED, (_d(11, 25), _d(11, 26))),
+    (REDIRECT, "Jane handles this, jane@x.com. She's out until Dec 1.", EN_WED,
+     (_d(12, 1), _d(12, 2))),
+    (REDIRECT, "Talk to Jane, jane@x.com, after Thanksgiving.", EN_WED, (_d(11, 27), _d(12, 4))),
+    (REDIRECT, "Напишите Ивану: ivan@x.ru. Я сам до 30 ноября в отпуске.", WED, None),
+    (REDIRECT, "Антон начинает работать у нас с понедельника, его почта anton@x.ru.", WED, None),
+    (REDIRECT, "Перешлю Антону (anton@x.ru), он ответит на следующей неделе.", WED, None),
     # out of office, RU
     (OOO, "Я в отпуске до 14.12. Ответ задержится.", MON_DEC, (_d(12, 14), _d(12, 15))),
     (OOO, "Буду в офисе с 12.01.", MON_DEC, (_d(1, 12), _d(1, 13))),

@@ -30,8 +30,9 @@ class FoundDate:
         return self.earliest or self.day, self.latest or self.day
 
 
-_RETURN = re.compile(r"(вернусь|возвраща|вернемся|выйду|выхожу|буду на (связи|месте|работе)|"
-                     r"буду в офисе|буду доступ|отвечу|отвечать|"
+_RETURN = re.compile(r"(вернусь|возвраща|вернемся|вернется|выйду|выйдет|выхожу|выходит|"
+                     r"буд(у|ет) на (связи|месте|работе)|буд(у|ет) в офисе|буд(у|ет) доступ|"
+                     r"отвечу|отвечать|"
                      r"(?<!check )(?<!circle )(?<!get )(?<!come )(?<!reach )(?<!write )back\b|"
                      r"return|available|"
                      r"in the office|reply|respond)"
