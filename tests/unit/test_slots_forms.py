@@ -275,6 +275,22 @@ DATES = [
     (OOO, "I'm currently out of the office with limited access to email.", EN_WED, None),
     (OOO, "I'm out until the 4th, happy holidays!", XMAS, (_d(1, 4), _d(1, 5))),
     (OOO, "I'm out for another week.", EN_WED, (_d(11, 25), _d(11, 26))),
+    # boilerplate holds no return date: disclaimers, banners, the signature
+    (OOO, "Я в отпуске до 30.11.\n\nКонфиденциальность: данное сообщение и вложения "
+     "предназначены исключительно для адресата. Предложение действительно до 31.12.2027.", WED,
+     (_d(11, 30), _d(12, 1))),
+    (OOO, "I'm out of the office until Nov 30.\n\nCONFIDENTIALITY NOTICE: This email and any "
+     "attachments are confidential. Offer valid until 12/31/2027. If you received this in "
+     "error, please delete it.", EN_WED, (_d(11, 30), _d(12, 1))),
+    (OOO, "I'm out of the office until Nov 30.\n\nBest regards,\nJane Doe | Marketing Lead\n"
+     "Join us at Expo West, March 4-7!", EN_WED, (_d(11, 30), _d(12, 1))),
+    (LATER, "ВНИМАНИЕ: Это письмо получено от внешнего отправителя.\n\nДобрый день! Напишите "
+     "после 10 декабря.\n\nС уважением,\nОльга\n\nОтправлено с iPhone\n\n"
+     "От: Napoleon IT <sales@napoleonit.ru>\nОтправлено: 16 ноября 2026 г. 10:00\n"
+     "Кому: olga@x.ru\nТема: Демо 25 ноября", WED, (_d(12, 10), _d(12, 16))),
+    (LATER, "Call me next month.\n\nSent from my iPhone\n\nOn Nov 16, 2026, at 10:00 AM, "
+     "Napoleon IT <sales@napoleonit.ru> wrote:\n> Demo on Dec 20?", EN_WED,
+     (_d(12, 1), _d(12, 10))),
     # office hours are a schedule, not a return date
     (OOO, "Out of office. Our office hours are Monday to Friday, 9am-5pm.", EN_WED, None),
     (OOO, "Я в отпуске. Мы работаем пн-пт с 9 до 18.", WED, None),

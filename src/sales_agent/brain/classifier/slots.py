@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.identity import company_domain
+from .boilerplate import without_boilerplate
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, find_contact
 from .date_words import first_workday
@@ -220,10 +221,13 @@ def read_slots(body: object, *, now: datetime, tz: str | None = None, lang: str 
     whole = clean(body)
     text, header_addresses = split_quote(whole)
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
-    if looks_translit(text):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
-        dated, lang = date_sentences(to_cyrillic(text)), "ru"
+    # dates only from the lead's own words: a disclaimer's "valid until 12/31/2027" or an event
+    # in the signature is no day to write again
+    words = without_boilerplate(text) or text
+    if looks_translit(words):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
+        dated, lang = date_sentences(to_cyrillic(words)), "ru"
     else:
-        dated = date_sentences(text)
+        dated = date_sentences(words)
     masked = mask_clocks(dated)
     dates = find_dates(masked, local, lang=lang)  # once, for until and meeting
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
