@@ -291,6 +291,12 @@ DATES = [
     (LATER, "Call me next month.\n\nSent from my iPhone\n\nOn Nov 16, 2026, at 10:00 AM, "
      "Napoleon IT <sales@napoleonit.ru> wrote:\n> Demo on Dec 20?", EN_WED,
      (_d(12, 1), _d(12, 10))),
+    # away for a stretch: through its end
+    (OOO, "Меня не будет на следующей неделе.", WED, (_d(11, 27), _d(11, 30))),
+    (OOO, "I'm out next week, back after that.", EN_WED, (_d(11, 27), _d(11, 30))),
+    (OOO, "В отпуске до 25 ноя.", WED, (_d(11, 25), _d(11, 26))),
+    (OOO, "Отпуск до 3 дек. включительно.", WED, (_d(12, 3), _d(12, 4))),
+    (LATER, "Марина просила напомнить в марте.", WED, (_d(3, 1), _d(3, 10))),
     # office hours are a schedule, not a return date
     (OOO, "Out of office. Our office hours are Monday to Friday, 9am-5pm.", EN_WED, None),
     (OOO, "Я в отпуске. Мы работаем пн-пт с 9 до 18.", WED, None),

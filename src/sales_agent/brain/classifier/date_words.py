@@ -12,10 +12,14 @@ MONTHS = {  # stem → month; Russian stems match every case ("ноябрь", "�
     "june?": 6, "july?": 7, "aug(?:ust)?": 8, "sep(?:t|tember)?": 9, "oct(?:ober)?": 10,
     "nov(?:ember)?": 11, "dec(?:ember)?": 12,
 }
+# «25 ноя.», «3 дек»: Russian abbreviations, whole words only («марина» is no month)
+_RU_SHORT = r"(?:янв|фев|мар|апр|авг|сент?|окт|нояб?|дек)(?![а-я])\.?"
 # Russian: a stem and any ending; English: the name or its abbreviation, whole word only.
 MONTH_RE = (r"\b(?:(?:" + "|".join(k for k in MONTHS if k[0] > "z" and k != "ма[йяею]")
-            + r")[а-я]*|ма[йяею]\b|(?:" + "|".join(k for k in MONTHS if k[0] <= "z")
-            + r")\.?\b)")
+            + r")[а-я]*|ма[йяею]\b|" + _RU_SHORT + "|(?:"
+            + "|".join(k for k in MONTHS if k[0] <= "z") + r")\.?\b)")
+MONTHS.update({"янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+               "дек": 12})  # looked up after the full stems
 
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,

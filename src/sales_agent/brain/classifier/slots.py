@@ -59,6 +59,8 @@ _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
 _WORDS = re.compile(r"[a-zа-я0-9]+")
 _SENTENCE = re.compile(r"\n+|(?<=[.!?])\s+(?=[А-ЯЁA-Z«\"(])")
 _DATE_TEXT_LIMIT = 3000
+# "in two weeks", «ещё неделю»: a span's window is slack around its day, not a stretch away
+_SPAN_START = re.compile(r"(через|спустя|ещ[её]|in|for|after|give|дайте)\b")
 _OUT_OF_OFFICE = re.compile(
     r"отпуск|командировк|отсутств|out of (?:the )?office|\booo\b|away|on leave|автоответ|"
     r"auto.?reply|vacation|буду на связи|вернусь|back on|return|больнич|sick", re.I)
@@ -178,6 +180,9 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
     earliest, latest = chosen.window
     earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
     day = chosen.day
+    if (auto_reply and chosen.role == "plain" and latest > day
+            and not _SPAN_START.match(chosen.phrase.lower())):
+        day = latest  # «меня не будет на следующей неделе»: away through its end
     if auto_reply and chosen.role in ("return", "until", "resume"):
         # back «до 13 декабря» (a Sunday): nobody reads mail on the day off, write on Monday
         latin = len(re.findall(r"[a-z]", text.lower())) > len(re.findall(r"[а-я]", text.lower()))
