@@ -198,6 +198,14 @@ DATES = [
     (LATER, "EOM works for me.", EN_WED, (_d(11, 20), _d(11, 30))),
     (LATER, "A week from today, please.", EN_WED, (_d(11, 25), _d(11, 26))),
     (LATER, "After the 1st of the year.", EN_WED, (_d(1, 4), _d(1, 11))),
+    # a range of days: a reply means within it, an autoresponder after it
+    (LATER, "Давайте созвонимся с 14 по 18 декабря.", WED, (_d(12, 14), _d(12, 18))),
+    (LATER, "Удобно 14–18 декабря.", WED, (_d(12, 14), _d(12, 18))),
+    (LATER, "Let's plan a call around Dec 10-11.", EN_WED, (_d(12, 10), _d(12, 11))),
+    (LATER, "Я в отпуске с 14 по 18 декабря, напишите после.", WED, (_d(12, 18), _d(12, 21))),
+    (OOO, "Отпуск 14-18 декабря.", WED, (_d(12, 18), _d(12, 21))),
+    (LATER, "Reach out in ~2 weeks.", EN_WED, (_d(12, 2), _d(12, 3))),
+    (LATER, "Ping me in 2wks.", EN_WED, (_d(12, 2), _d(12, 3))),
     # several dates: the one to write on
     (LATER, "Договор с подрядчиком у нас до 31 марта, напишите в феврале, обсудим.", WED,
      (_d(2, 1), _d(2, 10))),

@@ -120,10 +120,10 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             found = _future(today, month, int(m[3] or m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
             window = None
-            if m[3] and found:  # "out Nov 23-27": the last day away, or the next working day
-                last = found
-                found = first_workday(last + timedelta(days=1), "US")
-                window = (last, found)
+            if m[3] and found:  # "out Nov 23-27": back on the first working day after
+                after = found + timedelta(days=1)
+                found = first_workday(after, "US")
+                window = (after, max(found, add_workdays(after, 1, "US")))
             out.append((m.start(), m.end(), found, window))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
                 r"week\s+of|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+(?:the\s+)?(\d{1,2})"

@@ -244,7 +244,7 @@ _SPAN = re.compile(
     rf"через\s+(?P<unit4>недели|недельки|месяца|дня|года)\s+(?P<amount4>{_WORD_NUMBER}(?:\s*[-–]\s*{_WORD_NUMBER})?)\b|"
     rf"(?:через|in|after|спустя|give\s+(?:it|us|me)|дайте\s+(?:нам\s+|мне\s+)?|ещ[её]|"
     rf"for\s+(?:another|the\s+next))\s*"
-    rf"(?:(?:{_ABOUT})\s+)?"
+    rf"(?:(?:{_ABOUT})\s+|~\s*)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
     rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"

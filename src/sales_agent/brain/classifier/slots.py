@@ -163,6 +163,25 @@ def _clause(text: str, start: int) -> str:
     return text[left: min(ends, default=len(text))]
 
 
+# "Dec 10-11", «14–18 декабря», «с 14 по 18 декабря»: a span of days written as one date
+_DAY_RANGE = re.compile(r"^(?:(?:с|from)\s+)?(\d{1,2})(?:st|nd|rd|th|-?го)?\s*(?:[-–—]|по|to|till|"
+                        r"until|до|through)\s*(\d{1,2})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?[a-zа-я]|"
+                        r"^[a-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(\d{1,2})\b")
+
+
+def _range_start(chosen: FoundDate) -> tuple[date, date] | None:
+    """(first, last) day of a range of days: a human reply means "within it", not "after it"
+    (an autoresponder's range is the absence: the day after it counts)."""
+    m = _DAY_RANGE.match(chosen.phrase.lower())
+    if not m or chosen.earliest is None:
+        return None
+    first, last_day = int(m[1] or m[3]), int(m[2] or m[4])
+    if first > last_day:
+        return None
+    last = chosen.earliest - timedelta(days=1)
+    return last - timedelta(days=last_day - first), last
+
+
 def _date_slots(text: str, found: list[FoundDate], now: datetime,
                 auto_reply: bool | None, dated: str = "") -> dict:
     found = [f for f in found if f.day > now.date()]
@@ -178,10 +197,15 @@ def _date_slots(text: str, found: list[FoundDate], now: datetime,
     if chosen is None:
         return {}
     earliest, latest = chosen.window
-    earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
+    tomorrow = date.fromordinal(now.date().toordinal() + 1)
+    earliest = max(earliest, tomorrow)
     day = chosen.day
-    if (auto_reply and chosen.role == "plain" and latest > day
-            and not _SPAN_START.match(chosen.phrase.lower())):
+    span = None if auto_reply or _OUT_OF_OFFICE.search(text) else _range_start(chosen)
+    if span and span[1] >= tomorrow:
+        earliest, latest = max(span[0], tomorrow), span[1]
+        return {"until": earliest, "until_range": (earliest, latest)}
+    loose = not re.search(r"\d", chosen.phrase) and not _SPAN_START.match(chosen.phrase.lower())
+    if auto_reply and chosen.role == "plain" and latest > day and loose:
         day = latest  # «меня не будет на следующей неделе»: away through its end
     if auto_reply and chosen.role in ("return", "until", "resume"):
         # back «до 13 декабря» (a Sunday): nobody reads mail on the day off, write on Monday
