@@ -31,6 +31,7 @@ XMAS = datetime(2026, 12, 25, 10, 0, tzinfo=MSK)  # Friday 25 December 2026
 EN_WED = datetime(2026, 11, 18, 10, 0, tzinfo=EST)  # Wednesday morning in New York
 EN_WED_EVE = datetime(2026, 11, 18, 21, 30, tzinfo=EST)  # already Thursday in Moscow
 EN_SUN_EVE = datetime(2026, 11, 22, 19, 0, tzinfo=PST)  # Sunday evening in California
+EN_DEC = datetime(2026, 12, 10, 10, 0, tzinfo=EST)  # Thursday 10 December in New York
 D = date
 
 LATER, OOO, REDIRECT = Intent.LATER, Intent.AUTO_REPLY, Intent.REDIRECT
@@ -159,6 +160,20 @@ DATES = [
     (LATER, "Closer to spring, please.", EN_WED, (_d(2, 20), _d(3, 10))),
     (LATER, "Let's reconnect in the spring.", EN_WED, (_d(3, 1), _d(3, 20))),
     (LATER, "After Easter would be good.", EN_WED, (_d(3, 29), _d(4, 5))),
+    (LATER, "Between Christmas and New Year works.", EN_DEC, (_d(12, 26), _d(12, 31))),
+    (LATER, "After the Christmas break.", EN_DEC, (_d(1, 4), _d(1, 11))),
+    (LATER, "Over the winter break we'll review, ping me after.", EN_DEC, (_d(1, 4), _d(1, 11))),
+    (LATER, "Once the holidays are behind us.", EN_DEC, (_d(1, 4), _d(1, 11))),
+    (LATER, "After year-end close.", EN_DEC, (_d(1, 4), _d(1, 15))),
+    (LATER, "After Q4 close.", EN_DEC, (_d(1, 4), _d(1, 18))),
+    (LATER, "After the break, please.", EN_DEC, (_d(1, 4), _d(1, 11))),
+    (LATER, "Let's talk once Q1 wraps.", EN_DEC, (_d(4, 1), _d(4, 15))),
+    (LATER, "После старого Нового года.", MON_DEC, (_d(1, 14), _d(1, 20))),
+    (LATER, "После Рождества напишите.", MON_DEC, (_d(1, 9), _d(1, 13))),
+    (LATER, "Перед праздниками напишите.", MON_DEC, (_d(12, 20), _d(12, 31))),
+    (LATER, "После праздничных дней.", MON_DEC, (_d(1, 9), _d(1, 13))),
+    (LATER, "После новогодних напишите.", MON_DEC, (_d(1, 9), _d(1, 13))),
+    (LATER, "После первого квартала.", MON_DEC, (_d(4, 1), _d(4, 15))),
     # parts of a month
     (LATER, "В середине декабря напишите.", WED, (_d(12, 10), _d(12, 20))),
     (LATER, "В начале января вернёмся.", WED, (_d(1, 9), _d(1, 15))),

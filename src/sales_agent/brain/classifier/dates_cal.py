@@ -272,11 +272,13 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     q_now = (today.month - 1) // 3 + 1
     for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?|"
-                         r"(в\s+конце|к\s+концу|ближе\s+к\s+концу|end\s+of|late|close\s+of)"
-                         r"\s+(?:the\s+)?)?"
-                         r"(?:(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
-                         r"[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq([1-4])\b)", text):
-        q = ORDINAL_QUARTER.get(m[3]) if m[3] else int(m[4])
+                         r"(в\s+конце|к\s+концу|ближе\s+к\s+концу|end\s+of|late|close\s+of|"
+                         r"(?P<after>после|after|once)(?:\s+(?:the\s+)?(?:end\s+of|close\s+of|"
+                         r"конца|окончания|закрытия))?)\s+(?:the\s+)?)?"
+                         r"(?:(?P<nth>перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|"
+                         r"iii|ii|i)[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq(?P<qn>[1-4])\b)",
+                         text):
+        q = ORDINAL_QUARTER.get(m["nth"]) if m["nth"] else int(m["qn"])
         if q is None:
             continue
         year = today.year + (1 if q <= q_now else 0)
@@ -289,6 +291,11 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
             date(today.year, 3 * q, 1))
         if m[1]:
             end = min(end, start + timedelta(days=14))
+        elif m["after"]:  # "after Q4 close", «после первого квартала»: the next one's start
+            start = after_new_year(end, _country(lang)) if end.month == 12 else \
+                end + timedelta(days=1)
+            out.append((m.start(), m.end(), start, (start, start + timedelta(days=14))))
+            continue
         elif m[2]:  # «в конце первого квартала», "end of Q1": its last ten days
             start = max(start, end - timedelta(days=10))
             out.append((m.start(), m.end(), end - timedelta(days=5), (start, end)))

@@ -102,6 +102,19 @@ def after_christmas(t: date) -> Resolved:
     return day, day - timedelta(days=1), day + timedelta(days=4)
 
 
+def between_christmas_and_new_year(t: date) -> Resolved:
+    day = date(t.year, 12, 28)
+    day = day if day > t else date(t.year + 1, 12, 28)
+    return day, max(t + timedelta(days=1), day - timedelta(days=2)), day + timedelta(days=3)
+
+
+def after_old_new_year(t: date) -> Resolved:
+    """«После старого Нового года»: after 14 January."""
+    day = date(t.year, 1, 14) if t < date(t.year, 1, 14) else date(t.year + 1, 1, 14)
+    best = first_workday(day + timedelta(days=1))
+    return best, day, best + timedelta(days=6)
+
+
 def before_christmas(t: date) -> Resolved:
     day = date(t.year, 12, 21)
     day = day if day > t else date(t.year + 1, 12, 21)

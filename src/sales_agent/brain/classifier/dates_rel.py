@@ -18,11 +18,13 @@ from .dates_holidays import (
     after_holidays_window,
     after_may,
     after_new_year_window,
+    after_old_new_year,
     after_season,
     after_thanksgiving,
     before_christmas,
     before_may,
     before_thanksgiving,
+    between_christmas_and_new_year,
     busy_until,
     closer_to_season,
     until_year_end,
@@ -142,12 +144,16 @@ def _half_year(t: date, m: re.Match[str]) -> Resolved:
 
 
 _HOLIDAYS = (r"(?:после|after)\s+(?:новогодних\s+)?(?:праздник\w*|каникул|нового\s+года|нг\b|"
-             r"the\s+holidays|the\s+holiday\s+(?:season|break|period)|new\s+year\w*)"
-             r"|(?:once|when)\s+the\s+holidays\s+(?:are\s+over|end)|"
+             r"праздничных\s+дней|новогодних\b|the\s+holidays|new\s+year\w*|"
+             r"the\s+(?:holiday|winter|christmas|xmas|new\s+year'?s?)\s+(?:season|break|period|"
+             r"holidays?)|(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+)?year)(?:\s+close)?)"
+             r"|(?:once|when)\s+the\s+holidays\s+(?:are\s+over|end|are\s+behind\s+us|are\s+done|"
+             r"wrap\s+up)|"
              r"(?:когда|как)\s+(?:закончатся|пройдут)\s+(?:новогодние\s+)?праздники|"
              r"(?:когда|как)\s+(?:новогодние\s+)?праздники\s+(?:закончатся|пройдут)")
 _OVER_NEW_YEAR = (r"(?:на|в)\s+(?:новогодн\w+\s+(?:праздник\w*|каникул\w*)|каникулах)|"
-                  r"(?:over|during)\s+the\s+(?:holidays|holiday\s+season|new\s+year)|"
+                  r"(?:over|during)\s+the\s+(?:holidays|holiday\s+(?:season|break)|new\s+year|"
+                  r"winter\s+break|christmas\s+break)|"
                   r"в\s+новом\s+году|in\s+the\s+new\s+year")
 _SEASON = (r"(ближе\s+к|к|towards?|closer\s+to|nearer\s+to)\s+"
            r"(весн|лет|осен|зим|spring|summer|autumn|fall|winter)\w*")
@@ -170,6 +176,13 @@ _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"послезавтра|day after tomorrow", lambda t, m: t + timedelta(days=2)),
     (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
      r"holidays)", lambda t, m: year_end(t)),
+    (r"(перед|до)\s+(новогодними\s+|новогодних\s+)?праздник\w*",
+     lambda t, m: year_end(t) if t.month >= 11 else None),
+    (r"between\s+christmas\s+and\s+(the\s+)?new\s+year'?s?|между\s+рождеством\s+и\s+новым\s+годом",
+     lambda t, m: between_christmas_and_new_year(t)),
+    (r"после\s+старого\s+нового\s+года", lambda t, m: after_old_new_year(t)),
+    (r"after\s+the\s+break|после\s+перерыва",  # in December: the holiday break
+     lambda t, m: after_new_year_window(t, _en(m)) if t.month == 12 else None),
     (r"before\s+(christmas|xmas)", lambda t, m: before_christmas(t)),
     (r"after\s+(christmas|xmas)|(over|during)\s+(christmas|xmas)",
      lambda t, m: after_christmas(t)),

@@ -52,7 +52,8 @@ mon tue wed thu fri sat sun
 завтра послезавтра сегодня недел месяц год квартал кв праздник каникул нг майск весн лет осен
 зим через спустя полгода днях конц конец начал середин половин числ след полдень
 tomorrow today tonight week month year quarter q1 q2 q3 q4 holiday christmas xmas thanksgiving
-easter пасх day дн ден couple пару выходн weekend eom полугод h1 h2
+easter пасх day дн ден couple пару выходн weekend eom полугод h1 h2 рождеств праздн новогод
+break перерыв
 spring summer fall autumn winter noon midday morning afternoon evening few half mid fortnight
 """
 _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
