@@ -240,8 +240,18 @@ DATES = [
     (LATER, "Thursday works, write then.", EN_WED_EVE, (_d(11, 19), _d(11, 19))),
     (LATER, "Follow up tomorrow morning.", EN_SUN_EVE, (_d(11, 23), _d(11, 23))),
     (LATER, "Reach out on Monday.", EN_SUN_EVE, (_d(11, 23), _d(11, 23))),
-    # transliteration
+    # transliteration and Telegram shorthand
     (LATER, "napishite cherez nedelyu", WED, (_d(11, 25), _d(11, 26))),
+    (LATER, "napishi posle prazdnikov", WED, (_d(1, 9), _d(1, 13))),
+    (LATER, "v yanvare", WED, (_d(1, 9), _d(1, 15))),
+    (LATER, "в янв напиши", WED, (_d(1, 9), _d(1, 15))),
+    (LATER, "ну давай в дек", WED, (_d(12, 1), _d(12, 10))),
+    (LATER, "ближе к нг", WED, (_d(12, 20), _d(12, 31))),
+    (LATER, "через 3 нед", WED, (_d(12, 9), _d(12, 10))),
+    (LATER, "через 2 мес", WED, (_d(1, 12), _d(1, 22))),
+    (LATER, "на след неделе", WED, (_d(11, 23), _d(11, 27))),
+    (LATER, "напиши после 15го", WED, (_d(12, 15), _d(12, 21))),
+    (LATER, "пиши после праздников 🙏", WED, (_d(1, 9), _d(1, 13))),
     # a redirect's date: only when the colleague is away until then or the lead says when
     (REDIRECT, "Этим занимается Марина, marina@x.ru. Она будет на месте с 1 декабря.", WED,
      (_d(12, 1), _d(12, 2))),

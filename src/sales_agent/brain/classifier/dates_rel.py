@@ -174,7 +174,7 @@ _WEEK_AFTER_NEXT = (
 # (pattern, resolver(today, match)); the first pattern that covers a span wins.
 _FIXED: list[tuple[str, Callable[[date, re.Match[str]], Resolved]]] = [
     (r"послезавтра|day after tomorrow", lambda t, m: t + timedelta(days=2)),
-    (r"(ближе\s+)?к\s+новому\s+году|перед\s+новым\s+годом|before\s+(the\s+)?(new\s+year|"
+    (r"(ближе\s+)?к\s+(новому\s+году|нг\b)|перед\s+(новым\s+годом|нг\b)|before\s+(the\s+)?(new\s+year|"
      r"holidays)", lambda t, m: year_end(t)),
     (r"(перед|до)\s+(новогодними\s+|новогодних\s+)?праздник\w*",
      lambda t, m: year_end(t) if t.month >= 11 else None),

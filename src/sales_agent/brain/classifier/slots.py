@@ -53,7 +53,7 @@ mon tue wed thu fri sat sun
 зим через спустя полгода днях конц конец начал середин половин числ след полдень
 tomorrow today tonight week month year quarter q1 q2 q3 q4 holiday christmas xmas thanksgiving
 easter пасх day дн ден couple пару выходн weekend eom полугод h1 h2 рождеств праздн новогод
-break перерыв
+break перерыв янв фев мар апр авг сен окт ноя дек нед мес
 spring summer fall autumn winter noon midday morning afternoon evening few half mid fortnight
 """
 _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
