@@ -79,9 +79,33 @@ def _clock_like(before: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(\bдо|\buntil|\btill)\s*$", before)) and minute in (0, 30)
 
 
+_NTH_WEEKDAY = re.compile(
+    rf"(?P<nth>перв\w*|втор\w*|трет\w*|четв[её]рт\w*|последн\w*|first|second|third|fourth|last)"
+    rf"\s+(?P<wd>{WEEKDAY_RE})\s+(?:of\s+|in\s+)?(?P<month>{MONTH_RE})")
+
+
+def _nth_weekday(today: date, m: re.Match[str]) -> date | None:
+    """«в первый понедельник декабря», "the last Friday of November"."""
+    wd, month = lookup(WEEKDAYS, m["wd"]), lookup(MONTHS, m["month"])
+    if wd is None or month is None:
+        return None
+    for year in (today.year, today.year + 1):
+        first = date(year, month, 1)
+        days = [first + timedelta(days=i) for i in range(calendar.monthrange(year, month)[1])]
+        days = [d for d in days if d.weekday() == wd]
+        nth = m["nth"]
+        day = days[-1] if re.match(r"последн|last", nth) else days[
+            next(i for i, k in enumerate(("перв|first", "втор|second", "трет|third",
+                                          "четв|fourth")) if re.match(k, nth))]
+        if day > today:
+            return day
+    return None
+
+
 def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     """(start, end, date, window) for calendar dates written out."""
-    out: list[Span] = []
+    out: list[Span] = [(m.start(), m.end(), _nth_weekday(today, m), None)
+                       for m in _NTH_WEEKDAY.finditer(text)]
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), None))
     for m in _NUMERIC.finditer(text):

@@ -260,8 +260,9 @@ _SPAN = re.compile(
     rf"(?:(?:{_ABOUT})\s+|~\s*)?"
     rf"(?P<amount>{NUMBER_RE}(?:\s+(?:или|or)\s+{NUMBER_RE}|\s*[-–]\s*{NUMBER_RE})?)?\s*"
     rf"(?:half\s+)?(?P<unit>{UNIT_RE})"
-    rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23])\b)?|"
-    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+(?:now|today)|later)|"
+    rf"(?:(?:\s*[-–]\s*|\s+(?:or|или)\s+)(?P<upto>две|два|три|two|three|[23]|друг\w+)\b)?|"
+    rf"\b(?P<amount2>{NUMBER_RE})\s+(?P<unit2>{UNIT_RE})\s+(?:спустя|from\s+(?:now|today)|later|"
+    rf"(?=after\s|после\s))|"
     rf"\b(?P<unit3>{UNIT_RE})\s+через\s+(?P<amount3>{NUMBER_RE})\b")  # «недельки через две»
 
 
@@ -279,8 +280,9 @@ def _span(t: date, m: re.Match[str]) -> Resolved | None:
     amounts = [1.0]
     if amount_text:
         amounts = [number(p) for p in re.split(r"\s+(?:или|or)\s+|\s*[-–]\s*", amount_text.strip())]
-    if m["upto"]:  # "неделю-две", "a week or two"
-        amounts = [amounts[0], number(m["upto"])]
+    if m["upto"]:  # "неделю-две", "a week or two", «месяц-другой»
+        more = amounts[0] + 1 if m["upto"].startswith("друг") else number(m["upto"])
+        amounts = [amounts[0], more]
     if max(amounts) * (days + 30 * months) > 3 * 366:  # «через 999 лет» is a joke, not a date
         return None
     best = _shift(t, sum(amounts) / len(amounts), days, months)
