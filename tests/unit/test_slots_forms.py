@@ -418,6 +418,15 @@ CONTACTS = [
      "snab@shop.ru, по маркетингу — Ирине irina.v@shop.ru.", None, "irina.v@shop.ru"),
     (OOO, "I'm out until Dec 1. Purchasing questions: buyers@deli.com; marketing and "
      "partnerships: Jo Park, jo.park@deli.com.", None, "jo.park@deli.com"),
+    (OOO, "I'm out on vacation and will return on 12/01. In my absence, please reach out to "
+     "Kevin (kevin@x.com) for sales and Maria (maria@x.com) for marketing.", None, "maria@x.com"),
+    (OOO, "I'm out until 11/30. This inbox is not monitored. Please resend your email to "
+     "team@x.com.", None, "team@x.com"),
+    (OOO, "Письма на адрес old@x.ru не читаются, пишите на new@x.ru", None, "new@x.ru"),
+    (OOO, "Hello,\n\nThank you for your message. I am out of the office until Monday, November "
+     "30th.\n\nFor urgent matters, please contact Lisa Chen at lisa.chen@beanco.com or call "
+     "+1 (415) 555-0100.\n\nKind regards,\nMark Davis\nHead of Marketing | BeanCo\n"
+     "mark.davis@beanco.com", None, "lisa.chen@beanco.com"),
     (OOO, "I'm out of the office with no access to email.\n\nJohn Carter\nSales Director\n"
      "john.carter@beans.com", "john.carter@beans.com", None),
     (OOO, "Я в отпуске до 20.11.\n\nС уважением,\nИрина\nirina@shop.ru\n+7 900 000-00-00",

@@ -35,9 +35,13 @@ _DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай
 # forwarded, or a former colleague's («ранее этим занимался x@…, теперь — y@…»).
 _STALE_BEFORE = re.compile(
     r"(этот|мой|данный|указанный)\s+(почтовый\s+)?(ящик|адрес)\W*$|"
-    r"(письма|сообщения)\s+(на|в)\s+(адрес|ящик)\s*$|"
-    r"(emails?|messages?|mail)\s+(sent\s+)?to\s*$|(this|my)\s+(mailbox|address|inbox|email)\W*$|"
+    r"(this|my)\s+(mailbox|address|inbox|email)\W*$|"
     r"(ранее|раньше|прежде|previously|formerly|used\s+to\s+be)\b[^.!?\n]{0,50}$", re.I)
+# «Письма на адрес x@… не читаются», "emails to x@… are not forwarded" — but "resend your email
+# to x@…" is where to write.
+_MAIL_TO = re.compile(r"(письма|сообщения)\s+(на|в)\s+(адрес|ящик)\s*$|"
+                      r"(emails?|messages?|mail)\s+(sent\s+)?to\s*$", re.I)
+_SEND = re.compile(r"send|forward|direct|write|пиш|направ|перешл|отправ", re.I)
 _STALE_AFTER = re.compile(
     r"^\W{0,3}\s*(временно\s+|больше\s+|сейчас\s+)?(не\s+(читается|проверяется|пересылается|"
     r"обслуживается|активен|работает)|is\s+(not|no\s+longer)\s+(monitored|read|checked|forwarded|"
@@ -67,9 +71,13 @@ _OUR_TOPIC = re.compile(r"маркетинг|реклам|продвижен|о�
                         r"advertis|promotion", re.I)
 
 
-def _our_topic(body: str, start: int) -> bool:
+def _our_topic(body: str, start: int, end: int) -> bool:
+    """Marketing named before the address in its clause, or right after it ("Maria (m@…) for
+    marketing"), up to the next address or clause."""
     clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n") + 1
-    return bool(_OUR_TOPIC.search(body[max(clause_start, start - 80): start]))
+    after = re.split(r"[.,;!?\n]|\band\b|\bи\b|@", body[end:end + 40])[0]
+    return bool(_OUR_TOPIC.search(body[max(clause_start, start - 80): start])
+                or _OUR_TOPIC.search(after))
 
 
 def _narrow(body: str, start: int) -> bool:
@@ -80,7 +88,10 @@ def _narrow(body: str, start: int) -> bool:
 
 def _stale(body: str, start: int, end: int) -> bool:
     sentence_start = max(body.rfind(c, 0, start) for c in ".!?\n") + 1
-    return bool(_STALE_BEFORE.search(body[sentence_start:start])
+    before = body[sentence_start:start]
+    mail_to = _MAIL_TO.search(before)
+    return bool(_STALE_BEFORE.search(before)
+                or (mail_to and not _SEND.search(before[:mail_to.start()]))
                 or _STALE_AFTER.match(body[end:end + 60].lstrip(") ")))
 
 
@@ -143,7 +154,8 @@ def find_contact(text: str, sender: str | None = None,
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
         return None
-    return min(found, key=lambda f: (_narrow(f.body, f.start), not _our_topic(f.body, f.start),
+    return min(found, key=lambda f: (_narrow(f.body, f.start),
+                                     not _our_topic(f.body, f.start, f.end),
                                      bool(_SHARED_BOX.match(f.address)), not f.named, f.start))
 
 
