@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .date_words import MONTH_RE, NUMBER_RE, UNIT_RE, WEEKDAY_RE, add_workdays, first_workday
-from .dates_cal import absolute_dates, month_dates, quarter_dates, weekday_dates
+from .dates_cal import absolute_dates, month_dates, quarter_dates
 from .dates_rel import relative_dates
+from .dates_week import weekday_dates
 
 
 @dataclass(frozen=True)
