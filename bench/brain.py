@@ -4,9 +4,9 @@
 
 Prints per-intent precision/recall/F1, the confusion matrix, calibration (expected calibration
 error and a reliability table), the share marked for review, "acted on wrongly" (a wrong verdict
-with review false), intent + contact + date accuracy (a date is right inside [min, max]), warm
-latency per reply, model load time and peak RSS. This is the only code that reads the held-out
-split; training and threshold tuning never do.
+with review false), intent + contact + date accuracy (a date is right inside [min, max]) and its
+slot errors by category (counts only), warm latency per reply, model load time and peak RSS.
+This is the only code that reads the held-out split; training and threshold tuning never do.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def main() -> None:
                   f"{datetime.now().isoformat(timespec='minutes')}")
     _per_intent(truth, pred)
     _confusion(truth, pred)
+    _slot_errors(rows, results, right)
     ece = _reliability(results, right)
     figures = {
         "intent right": pct(sum(right) / n),
@@ -151,6 +152,45 @@ def _confusion(truth: list[str], pred: list[str]) -> None:
     for t in INTENTS:
         table.add_row(t, *(str(counts.get((t, p), "")) for p in INTENTS))
     console.print(table)
+
+
+def _slot_errors(rows, results, right: list[bool]) -> None:
+    """Where intent + contact + date fails with the intent right: counts by category only
+    (which slot, missing / extra / another, how many days off), never the texts."""
+    counts: Counter = Counter()
+    for row, c, ok in zip(rows, results, right, strict=True):
+        if not ok:
+            continue
+        where = f"{c.intent.value} {row.get('lang', '?')}"
+        want_contact = row.get("contact")
+        if c.contact != want_contact:
+            kind = ("missing" if c.contact is None else "extra" if want_contact is None
+                    else "another address")
+            counts[(where, "contact", kind)] += 1
+        want = row.get("until")
+        if not until_ok(c.until, want):
+            if c.until is None:
+                kind = "missing"
+            elif want is None:
+                kind = "extra"
+            else:
+                day = c.until.isoformat()
+                off = ((datetime.fromisoformat(want[0]).date() - c.until).days if day < want[0]
+                       else (c.until - datetime.fromisoformat(want[1]).date()).days)
+                kind = f"{'early' if day < want[0] else 'late'} by {_days_bucket(off)}"
+            counts[(where, "until", kind)] += 1
+    table = Table("intent lang", "slot", "error", "replies",
+                  title="slot errors with the intent right")
+    for (where, slot, kind), k in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+        table.add_row(where, slot, kind, str(k))
+    console.print(table)
+
+
+def _days_bucket(days: int) -> str:
+    for top, name in ((1, "1 day"), (3, "2-3 days"), (7, "4-7 days"), (31, "8-31 days")):
+        if days <= top:
+            return name
+    return "over a month"
 
 
 def _reliability(results, right: list[bool], bins: int = 10) -> float:

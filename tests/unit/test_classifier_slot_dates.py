@@ -1,7 +1,8 @@
 """`read_slots` dates: the best day and the window [earliest, latest], RU and EN, by table.
 
 Every expectation is worked out by hand from the message date (a Russian working calendar:
-2027 New Year break 1–10 January, Victory Day break to 10 May, 23 February on a Tuesday).
+2027 New Year break 1–10 January, Victory Day break to 10 May, 23 February on a Tuesday;
+an English reply's New Year ends on the 1st, so its office is back on Monday 4 January).
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ CASES = [
     ("через две-три недели", FRI_JAN, D(2027, 2, 2), (D(2027, 1, 29), D(2027, 2, 5))),
     # quarters
     ("в начале следующего квартала", WED, D(2027, 1, 11), (D(2027, 1, 11), D(2027, 1, 25))),
-    ("early next quarter", WED, D(2027, 1, 11), (D(2027, 1, 11), D(2027, 1, 25))),
+    ("early next quarter", WED, D(2027, 1, 4), (D(2027, 1, 4), D(2027, 1, 18))),
     ("в следующем квартале", WED, D(2027, 1, 11), (D(2027, 1, 11), D(2027, 3, 31))),
-    ("let's revisit in Q1", WED, D(2027, 1, 11), (D(2027, 1, 11), D(2027, 3, 31))),
+    ("let's revisit in Q1", WED, D(2027, 1, 4), (D(2027, 1, 4), D(2027, 3, 31))),
     ("во втором квартале", WED, D(2027, 4, 1), (D(2027, 4, 1), D(2027, 6, 30))),
     ("в начале следующего квартала", FRI_JAN, D(2027, 4, 1), (D(2027, 4, 1), D(2027, 4, 15))),
     ("Q2", FRI_JAN, D(2027, 4, 1), (D(2027, 4, 1), D(2027, 6, 30))),
@@ -76,7 +77,7 @@ CASES = [
     ("после Нового года", WED, D(2027, 1, 11), (D(2027, 1, 9), D(2027, 1, 13))),
     ("после праздников", TUE_FEB, D(2027, 2, 24), (D(2027, 2, 22), D(2027, 2, 26))),
     ("после майских", FRI_JAN, D(2027, 5, 11), (D(2027, 5, 10), D(2027, 5, 13))),
-    ("after the holidays", WED, D(2027, 1, 11), (D(2027, 1, 4), D(2027, 1, 13))),
+    ("after the holidays", WED, D(2027, 1, 4), (D(2027, 1, 4), D(2027, 1, 11))),
     ("after Thanksgiving", WED, D(2026, 11, 30), (D(2026, 11, 27), D(2026, 12, 4))),
     ("before Christmas", WED, D(2026, 12, 21), (D(2026, 12, 14), D(2026, 12, 23))),
     ("after Christmas", WED, D(2026, 12, 28), (D(2026, 12, 27), D(2027, 1, 1))),
@@ -95,7 +96,7 @@ CASES = [
     ("во второй половине декабря", WED, D(2026, 12, 16), (D(2026, 12, 16), D(2026, 12, 31))),
     ("в начале декабря", WED, D(2026, 12, 1), (D(2026, 12, 1), D(2026, 12, 10))),
     ("в следующем месяце", WED, D(2026, 12, 1), (D(2026, 12, 1), D(2026, 12, 31))),
-    ("mid-January", WED, D(2027, 1, 15), (D(2027, 1, 11), D(2027, 1, 20))),
+    ("mid-January", WED, D(2027, 1, 15), (D(2027, 1, 10), D(2027, 1, 20))),
     ("в конце месяца", MON_DEC, D(2026, 12, 28), (D(2026, 12, 22), D(2026, 12, 31))),
     ("в конце следующего месяца", WED, D(2026, 12, 28), (D(2026, 12, 22), D(2026, 12, 31))),
     ("в начале года", WED, D(2027, 1, 11), (D(2027, 1, 11), D(2027, 1, 31))),

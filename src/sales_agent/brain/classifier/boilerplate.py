@@ -56,8 +56,13 @@ _MAX_SIGNATURE_LINES = 8
 
 def own_words(text: str) -> str:
     """The reply without quotes, banners, disclaimers, mobile lines and the signature block."""
-    lines = _drop_quotes(text.split("\n"))
-    lines = [ln for ln in lines if not _BANNER.search(ln) and not _MOBILE.match(ln)]
+    return without_boilerplate("\n".join(_drop_quotes(text.split("\n"))))
+
+
+def without_boilerplate(text: str) -> str:
+    """`text` (its quotes already cut) without banners, disclaimers, mobile lines and the
+    signature block."""
+    lines = [ln for ln in text.split("\n") if not _BANNER.search(ln) and not _MOBILE.match(ln)]
     lines = _drop_disclaimers(lines)
     body, _signature = split_signature("\n".join(lines))
     return re.sub(r"\n{3,}", "\n\n", body).strip()

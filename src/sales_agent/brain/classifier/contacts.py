@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from .text import split_signature
 
-EMAIL = re.compile(r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})",
-                   re.I)
+# Cyrillic letters too: «марина@магазин.рф» is an address a Russian deputy may have.
+EMAIL = re.compile(r"(?<![\w.+-])([a-zа-яё0-9][a-zа-яё0-9._%+-]*@[a-zа-яё0-9-]+"
+                   r"(?:\.[a-zа-яё0-9-]+)*\.[a-zа-яё]{2,})", re.I)
 HANDLE = re.compile(r"(?:(?<![\w@.])@|\bt\.me/|\btelegram\.me/)([a-z][a-z0-9_]{3,31})\b(?!\.[a-z])",
                     re.I)
 # Words that point at another person: an address after one of these is a colleague's.
@@ -27,15 +28,20 @@ _PERSON = re.compile(
 # A request to write to someone: the only thing that makes a signature-like line a colleague's
 # (a title such as «менеджер» above an address is the lead's own signature).
 _DIRECTIVE = re.compile(r"пиши|напиш|обращ|свяж|передай|перенаправ|контакт|коллег|замест|замещ|"
-                        r"contact|reach|write|email|forward|colleague|deputy|absence", re.I)
+                        r"срочн|отсутстви|contact|reach|write|email|forward|colleague|deputy|"
+                        r"absence|urgent|emergenc|covering", re.I)
 
 # An address the lead says is NOT to be written to: their own mailbox that is not read or
 # forwarded, or a former colleague's («ранее этим занимался x@…, теперь — y@…»).
 _STALE_BEFORE = re.compile(
     r"(этот|мой|данный|указанный)\s+(почтовый\s+)?(ящик|адрес)\W*$|"
-    r"(письма|сообщения)\s+(на|в)\s+(адрес|ящик)\s*$|"
-    r"(emails?|messages?|mail)\s+(sent\s+)?to\s*$|(this|my)\s+(mailbox|address|inbox|email)\W*$|"
+    r"(this|my)\s+(mailbox|address|inbox|email)\W*$|"
     r"(ранее|раньше|прежде|previously|formerly|used\s+to\s+be)\b[^.!?\n]{0,50}$", re.I)
+# «Письма на адрес x@… не читаются», "emails to x@… are not forwarded" — but "resend your email
+# to x@…" is where to write.
+_MAIL_TO = re.compile(r"(письма|сообщения)\s+(на|в)\s+(адрес|ящик)\s*$|"
+                      r"(emails?|messages?|mail)\s+(sent\s+)?to\s*$", re.I)
+_SEND = re.compile(r"send|forward|direct|write|пиш|направ|перешл|отправ", re.I)
 _STALE_AFTER = re.compile(
     r"^\W{0,3}\s*(временно\s+|больше\s+|сейчас\s+)?(не\s+(читается|проверяется|пересылается|"
     r"обслуживается|активен|работает)|is\s+(not|no\s+longer)\s+(monitored|read|checked|forwarded|"
@@ -51,6 +57,29 @@ _NARROW = re.compile(
     r"[^.;!?\n]{0,40}$", re.I)
 
 
+# A shared mailbox (info@, support@): when a person's address is given too (a deputy, the
+# colleague covering urgent matters), the person is whom to write to.
+_SHARED_BOX = re.compile(
+    r"(info|support|hello|office|contacts?|mail|admin|help|general|enquiries|inquiries|service|"
+    r"feedback|reception|team|post|secretary|priem|priemnaya|zakaz|orders?|sales|marketing|pr|"
+    r"reklama|hr|buh|noreply|no-reply)@", re.I)
+
+
+# What we write about (marketing, reviews, ads): of several addresses given for different matters
+# («по закупкам — …, по маркетингу — …»), the one for ours.
+_OUR_TOPIC = re.compile(r"маркетинг|реклам|продвижен|отзыв|smm|\bpr\b|marketing|review|"
+                        r"advertis|promotion", re.I)
+
+
+def _our_topic(body: str, start: int, end: int) -> bool:
+    """Marketing named before the address in its clause, or right after it ("Maria (m@…) for
+    marketing"), up to the next address or clause."""
+    clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n") + 1
+    after = re.split(r"[.,;!?\n]|\band\b|\bи\b|@", body[end:end + 40])[0]
+    return bool(_OUR_TOPIC.search(body[max(clause_start, start - 80): start])
+                or _OUR_TOPIC.search(after))
+
+
 def _narrow(body: str, start: int) -> bool:
     clause_start = max(body.rfind(c, 0, start) for c in ".;!?\n,") + 1
     before = body[max(0, start - 60): start]
@@ -59,7 +88,10 @@ def _narrow(body: str, start: int) -> bool:
 
 def _stale(body: str, start: int, end: int) -> bool:
     sentence_start = max(body.rfind(c, 0, start) for c in ".!?\n") + 1
-    return bool(_STALE_BEFORE.search(body[sentence_start:start])
+    before = body[sentence_start:start]
+    mail_to = _MAIL_TO.search(before)
+    return bool(_STALE_BEFORE.search(before)
+                or (mail_to and not _SEND.search(before[:mail_to.start()]))
                 or _STALE_AFTER.match(body[end:end + 60].lstrip(") ")))
 
 
@@ -97,8 +129,9 @@ _LABEL = re.compile(r"(?im)^\s*(?:e-?mail|почта|эл\.?\s*почта|tg|tel
 
 
 def _directive_before(before: str) -> bool:
-    """A request to write in the two lines above (a signature's «Email:» label is none)."""
-    return bool(_DIRECTIVE.search(_LABEL.sub(" ", "\n".join(before.split("\n")[-2:]))))
+    """A request to write on the address's line or the two above it (a signature's «Email:»
+    label is none)."""
+    return bool(_DIRECTIVE.search(_LABEL.sub(" ", "\n".join(before.split("\n")[-3:]))))
 
 
 def find_contact(text: str, sender: str | None = None,
@@ -121,7 +154,9 @@ def find_contact(text: str, sender: str | None = None,
             found.append(FoundContact(address, m.start(), m.end(), named, body))
     if not found:
         return None
-    return min(found, key=lambda f: (_narrow(f.body, f.start), not f.named, f.start))
+    return min(found, key=lambda f: (_narrow(f.body, f.start),
+                                     not _our_topic(f.body, f.start, f.end),
+                                     bool(_SHARED_BOX.match(f.address)), not f.named, f.start))
 
 
 def extract_contact(text: str, sender: str | None = None, *,

@@ -12,10 +12,14 @@ MONTHS = {  # stem → month; Russian stems match every case ("ноябрь", "�
     "june?": 6, "july?": 7, "aug(?:ust)?": 8, "sep(?:t|tember)?": 9, "oct(?:ober)?": 10,
     "nov(?:ember)?": 11, "dec(?:ember)?": 12,
 }
+# «25 ноя.», «3 дек»: Russian abbreviations, whole words only («марина» is no month)
+_RU_SHORT = r"(?:янв|фев|мар|апр|авг|сент?|окт|нояб?|дек)(?![а-я])\.?"
 # Russian: a stem and any ending; English: the name or its abbreviation, whole word only.
 MONTH_RE = (r"\b(?:(?:" + "|".join(k for k in MONTHS if k[0] > "z" and k != "ма[йяею]")
-            + r")[а-я]*|ма[йяею]\b|(?:" + "|".join(k for k in MONTHS if k[0] <= "z")
-            + r")\.?\b)")
+            + r")[а-я]*|ма[йяею]\b|" + _RU_SHORT + "|(?:"
+            + "|".join(k for k in MONTHS if k[0] <= "z") + r")\.?\b)")
+MONTHS.update({"янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+               "дек": 12})  # looked up after the full stems
 
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
@@ -31,7 +35,7 @@ WEEKDAY_RE = (r"\b(?:понедельник\w*|вторник\w*|сред[ауы
 NUMBERS = {
     "один": 1, "одну": 1, "одна": 1, "a": 1, "an": 1, "one": 1, "два": 2, "две": 2, "пару": 2,
     "пара": 2, "couple of": 2, "a couple of": 2, "a couple": 2, "couple": 2, "two": 2, "три": 3,
-    "three": 3,
+    "three": 3, "тройку": 3,
     "четыре": 4, "four": 4, "пять": 5, "five": 5, "шесть": 6, "six": 6, "семь": 7, "seven": 7,
     "восемь": 8, "eight": 8, "девять": 9, "nine": 9, "десять": 10, "ten": 10,
     "полтора": 1.5, "полторы": 1.5, "несколько": 3, "a few": 3, "few": 3, "пол": 0.5,
@@ -42,8 +46,9 @@ NUMBER_RE = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + 
 
 UNITS = {  # stem → (days, months)
     "дн": (1, 0), "ден": (1, 0), "сутк": (1, 0), "day": (1, 0), "недел": (7, 0), "week": (7, 0),
-    "fortnight": (14, 0), "месяц": (0, 1), "месяч": (0, 1), "month": (0, 1), "квартал": (0, 3),
-    "quarter": (0, 3), "год": (0, 12),
+    "fortnight": (14, 0), "wk": (7, 0), "месяц": (0, 1), "месяч": (0, 1), "month": (0, 1),
+    "квартал": (0, 3), "quarter": (0, 3), "год": (0, 12),
+    r"нед\.?(?![а-я])": (7, 0), r"мес\.?(?![а-я])": (0, 1),  # «через 3 нед», «через 2 мес»
     "лет": (0, 12), "year": (0, 12),
 }
 UNIT_RE = r"(?:" + "|".join(UNITS) + r")[a-zа-я]*"
@@ -98,10 +103,12 @@ def add_workdays(day: date, count: int, country: str = "RU") -> date:
     return day
 
 
-def after_new_year(today: date) -> date:
-    """The first working day after the Russian New Year holidays that are still ahead."""
-    year = today.year if today.month == 1 and today.day <= 10 else today.year + 1
-    return first_workday(date(year, 1, 9))
+def after_new_year(today: date, country: str = "RU") -> date:
+    """The first working day after the New Year holidays that are still ahead: the Russian
+    break runs to 8 January; an English-speaking office is back after the 1st."""
+    last_off = 8 if country == "RU" else 1
+    year = today.year if today.month == 1 and today.day <= last_off + 2 else today.year + 1
+    return first_workday(date(year, 1, last_off + 1), country)
 
 
 def after_holidays(today: date) -> date:

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .date_words import MONTH_RE, UNIT_RE, WEEKDAY_RE, add_workdays, first_workday
-from .dates_cal import absolute_dates, month_dates, quarter_dates, weekday_dates
+from .date_words import MONTH_RE, NUMBER_RE, UNIT_RE, WEEKDAY_RE, add_workdays, first_workday
+from .dates_cal import absolute_dates, month_dates, quarter_dates
 from .dates_rel import relative_dates
+from .dates_week import weekday_dates
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,9 @@ class FoundDate:
         return self.earliest or self.day, self.latest or self.day
 
 
-_RETURN = re.compile(r"(вернусь|возвраща|вернемся|выйду|выхожу|буду на (связи|месте|работе)|"
-                     r"буду в офисе|буду доступ|отвечу|отвечать|"
+_RETURN = re.compile(r"(вернусь|возвраща|вернемся|вернется|выйду|выйдет|выхожу|выходит|"
+                     r"буд(у|ет) на (связи|месте|работе)|буд(у|ет) в офисе|буд(у|ет) доступ|"
+                     r"отвечу|отвечать|"
                      r"(?<!check )(?<!circle )(?<!get )(?<!come )(?<!reach )(?<!write )back\b|"
                      r"return|available|"
                      r"in the office|reply|respond)"
@@ -79,7 +81,33 @@ def find_dates(text: str, now: datetime, *, lang: str | None = None) -> list[Fou
             low = low[:start] + "\0" * (end - start) + low[end:]  # «32 декабря»: no date at all
     if "\0" not in low:  # nothing we know, not even an impossible date: ask dateparser
         found = _dateparser(text, now)
-    return sorted(found, key=lambda f: f.start)
+    return _spans_after(sorted(found, key=lambda f: f.start), text.lower(), today)
+
+
+# «через неделю после праздников», "a week after Thanksgiving": the span counts from the anchor
+_SPAN_PHRASE = re.compile(rf"^(?:через|in|{NUMBER_RE})\b.*\b{UNIT_RE}$|"
+                          rf"^{UNIT_RE}(?:\s+спустя)?$")
+_AFTER_WORD = re.compile(r"^\s*(?:после|after|from)?\s*$")
+
+
+def _spans_after(found: list[FoundDate], low: str, today: date) -> list[FoundDate]:
+    out: list[FoundDate] = []
+    i = 0
+    while i < len(found):
+        span, anchor = found[i], found[i + 1] if i + 1 < len(found) else None
+        gap = low[span.start + len(span.phrase): anchor.start] if anchor else ""
+        if (anchor and _SPAN_PHRASE.match(span.phrase.lower().strip()) and _AFTER_WORD.match(gap)
+                and (gap.strip() or re.match(r"(после|after)\b", anchor.phrase.lower()))):
+            shift = span.day - today
+            lo, hi = anchor.window
+            out.append(FoundDate(anchor.day + shift, anchor.role if anchor.role != "after"
+                                 else "plain", span.start, span.phrase + gap + anchor.phrase,
+                                 lo + shift, hi + shift))
+            i += 2
+            continue
+        out.append(span)
+        i += 1
+    return out
 
 
 # «с 11.01 в обычном режиме», «С 12 января — на связи», "from Jan 4 we're back": a return day.

@@ -1,4 +1,4 @@
-"""Calendar dates written out: "15.11", "20 октября", "mid-November", quarters, weekdays.
+"""Calendar dates written out: "15.11", "20 октября", "mid-November", quarters, seasons.
 
 Each finder returns (start, end, date, window) spans over lower-cased text, where window is
 (earliest, latest) for a loose phrase ("в ноябре", "во втором квартале") and None for one day.
@@ -16,12 +16,13 @@ from .date_words import (
     ORDINAL_QUARTER,
     SEASONS,
     WEEKDAY_RE,
-    WEEKDAYS,
     add_workdays,
     after_new_year,
     first_workday,
     lookup,
 )
+from .dates_holidays import busy_sentence
+from .dates_week import nth_weekday_dates
 
 Window = tuple[date, date]
 Span = tuple[int, int, date | None, Window | None]
@@ -43,12 +44,17 @@ def _future(today: date, month: int, day: int, year: int | None = None, *,
     return found
 
 
-def _month_start(today: date, month: int) -> date:
+def _country(lang: str) -> str:
+    """Whose calendar: the New Year break is Russian, an English reply's is not."""
+    return "US" if lang == "en" else "RU"
+
+
+def _month_start(today: date, month: int, lang: str = "ru") -> date:
     if month == today.month:
         return today + timedelta(days=1)
     found = _future(today, month, 1)
     assert found is not None
-    return after_new_year(today) if month == 1 else found
+    return after_new_year(today, _country(lang)) if month == 1 else found
 
 
 _NUMERIC = re.compile(
@@ -75,7 +81,7 @@ def _clock_like(before: str, m: re.Match[str]) -> bool:
 
 def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     """(start, end, date, window) for calendar dates written out."""
-    out: list[Span] = []
+    out: list[Span] = nth_weekday_dates(text, today)
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         out.append((m.start(), m.end(), _safe(int(m[1]), int(m[2]), int(m[3])), None))
     for m in _NUMERIC.finditer(text):
@@ -107,25 +113,40 @@ def absolute_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
                 window = (after, max(found, add_workdays(after, 1)))
             out.append((m.start(), m.end(), found, window))
     for m in re.finditer(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
+                         rf"(?:\s*[-–—]\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:/.]\d|\s*(?:am|pm|h\b)))?"
                          rf"(?:,?\s+(\d{{4}}))?", text):
         month = lookup(MONTHS, m[1])
         if month and re.match(r"[a-z]", m[1]):
-            found = _future(today, month, int(m[2]), int(m[3]) if m[3] else None,
+            found = _future(today, month, int(m[3] or m[2]), int(m[4]) if m[4] else None,
                             keep_recent=True)
-            out.append((m.start(), m.end(), found, None))
+            window = None
+            if m[3] and found:  # "out Nov 23-27": back on the first working day after
+                after = found + timedelta(days=1)
+                found = first_workday(after, "US")
+                window = (after, max(found, add_workdays(after, 1, "US")))
+            out.append((m.start(), m.end(), found, window))
     day_only = (r"(?:(?:после|after|до|until|till|с|from|by|к|on|around|about|circa|"
-                r"week\s+of)\s+(?:the\s+)?(\d{1,2})"
-                r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))")
+                r"week\s+of|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+(?:the\s+)?(\d{1,2})"
+                r"(?:th|st|nd|rd)|\b(\d{1,2})(?:-?го|\s+числа))\b(?!\s*(?:" + MONTH_RE + "))"
+                r"(?!\s+of\s+the\s+year)")
     for m in re.finditer(day_only, text):
         group = 1 if m[1] else 2
         day = int(m[group])
         if 1 <= day <= 31:
             start = m.start(group)
-            found = _future(today, today.month, day)
-            if found and found.year > today.year and today.month < 12:
-                found = _future(today, today.month + 1, day)
+            named = _MONTH_BEFORE.search(text[max(0, start - 40): start])
+            month = lookup(MONTHS, named[1]) if named else None  # «в январе, после 15-го»
+            found = _future(today, month or today.month, day)
+            if not month and found and found.year > today.year:  # passed: the next month's
+                nxt = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+                found = _future(today, nxt.month, day, nxt.year)
             out.append((start, m.end(), found, None))
     return out
+
+
+# A month named just before a bare day, in the same clause: «в январе, после 15-го».
+_MONTH_BEFORE = re.compile(rf"({MONTH_RE})[\s,—–-]*(?:(?:где-?то|примерно|числа|после|не\s+раньше|"
+                           rf"с|до|к|around|after|on|by|from|the)\s+)*$")
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -139,9 +160,10 @@ def _month_last(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-def _part_of_month(today: date, month: int, part: str) -> tuple[date, Window]:
+def _part_of_month(today: date, month: int, part: str, lang: str = "ru"
+                   ) -> tuple[date, Window]:
     """The best day and the window for "в начале / в середине / в конце / во второй половине"."""
-    start = _month_start(today, month)
+    start = _month_start(today, month, lang)
     first = start.replace(day=1) if month != 1 else date(start.year, 1, 1)
     last = _month_last(first)
     if re.search(r"втор|second", part):
@@ -176,11 +198,12 @@ _MONTH_PART = re.compile(
     rf"(?P<month>{MONTH_RE})")
 
 
-def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
+def _month_part(today: date, m: re.Match[str], lang: str = "ru") -> tuple[date, Window] | None:
     month = lookup(MONTHS, m["month"])
     if not month or ((m["half"] or m["mid"]) and not m["after"]):
         return None  # «во второй половине», "mid-January": _part_of_month reads them
-    last = _month_last(_month_start(today, month)).day
+    start = _month_start(today, month, lang)
+    last = _month_last(start).day
     if m["tens"]:
         day = 10 if re.match(r"десят|10", m["tens"]) else 20
     elif m["dec"]:  # «во второй декаде»: the 11th to the 20th
@@ -197,13 +220,14 @@ def _month_part(today: date, m: re.Match[str]) -> tuple[date, Window] | None:
     best = _future(today, month, day)
     if best is None:
         return None
+    best = max(best, start)  # "the first week of January" starts when the holidays end
     return best, (best, min(_month_last(best), best + timedelta(days=9)))
 
 
 def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     for m in _MONTH_PART.finditer(text):
-        part = _month_part(today, m)
+        part = _month_part(today, m, lang)
         if part:
             out.append((m.start(), m.end(), part[0], part[1]))
     taken = [(s, e) for s, e, _, _ in out]
@@ -216,13 +240,29 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         month = lookup(MONTHS, m[2])
         if not month or any(s <= m.start(2) < e for s, e in taken):
             continue
-        best, window = _part_of_month(today, month, (m[1] or "").strip())
+        if not m[1] and re.search(rf"{MONTH_RE}\s*(?:[-–—]|или|or)\s*$", text[:m.start(2)]):
+            continue  # «в феврале-марте»: the range starts with its first month
+        best, window = _part_of_month(today, month, (m[1] or "").strip(), lang)
+        if (re.search(r"кон|end", m[1] or "") and re.search(r"(\bдо|until)\s*$", text[:m.start()])
+                and busy_sentence(text, m.start(), m.end())):
+            # «до конца января мы заняты»: not before the month after
+            best = _month_last(best) + timedelta(days=1)
+            window = (best, best + timedelta(days=7))
         out.append((m.start(), m.end(), best, window))
-    seasons = r"\b(весн\w*|spring|летом|summer|осен\w*|autumn|the\s+fall|зим\w*|winter)\b"
+    seasons = (r"(?:(в\s+начале|в\s+середине|в\s+конце|к\s+концу|ближе\s+к\s+концу|early|mid[- ]?|"
+               r"late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)\s+(?:the\s+)?)?"
+               r"\b(весн\w*|spring|летом|лета|summer|осен\w*|autumn|the\s+fall|fall|зим\w*|"
+               r"winter)\b")
     for m in re.finditer(seasons, text):
-        month = lookup(SEASONS, m[1].replace("летом", "лет").replace("the fall", "fall"))
-        if month:
-            start = _month_start(today, month)
+        name = re.sub(r"^лет\w*", "лет", m[2]).replace("the fall", "fall")
+        month = lookup(SEASONS, name)
+        if month and m[1]:  # «в конце зимы», "early spring": a part of one of its months
+            step = 2 if re.search(r"кон|end|late", m[1]) else 1 if re.search(r"серед|mid", m[1]) \
+                else 0
+            best, window = _part_of_month(today, (month + step - 1) % 12 + 1, m[1], lang)
+            out.append((m.start(), m.end(), best, window))
+        elif month and not (name == "fall" and not m[2].startswith("the")):
+            start = _month_start(today, month, lang)
             end = _month_last(date(start.year + (month == 12), (month + 1) % 12 + 1, 1))
             out.append((m.start(), m.end(), start, (start, end)))
     return out
@@ -231,10 +271,14 @@ def month_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
 def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
     out: list[Span] = []
     q_now = (today.month - 1) // 3 + 1
-    for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?)?"
-                         r"(перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|iii|ii|i)"
-                         r"[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq([1-4])\b", text):
-        q = ORDINAL_QUARTER.get(m[2]) if m[2] else int(m[3])
+    for m in re.finditer(r"(?:(в\s+начале|early|beginning\s+of|start\s+of)\s+(?:the\s+)?|"
+                         r"(в\s+конце|к\s+концу|ближе\s+к\s+концу|end\s+of|late|close\s+of|"
+                         r"(?P<after>после|after|once)(?:\s+(?:the\s+)?(?:end\s+of|close\s+of|"
+                         r"конца|окончания|закрытия))?)\s+(?:the\s+)?)?"
+                         r"(?:(?P<nth>перв|втор|трет|четверт|first|second|third|fourth|[1-4]|iv|"
+                         r"iii|ii|i)[а-яa-z-]*\s*(?:кв\.?|квартал\w*|quarter)|\bq(?P<qn>[1-4])\b)",
+                         text):
+        q = ORDINAL_QUARTER.get(m["nth"]) if m["nth"] else int(m["qn"])
         if q is None:
             continue
         year = today.year + (1 if q <= q_now else 0)
@@ -242,55 +286,19 @@ def quarter_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
         if q == q_now:
             start = today + timedelta(days=1)
         elif q == 1:
-            start = after_new_year(today)
+            start = after_new_year(today, _country(lang))
         end = _month_last(date(year, 3 * q, 1)) if q != q_now else _month_last(
             date(today.year, 3 * q, 1))
         if m[1]:
             end = min(end, start + timedelta(days=14))
+        elif m["after"]:  # "after Q4 close", «после первого квартала»: the next one's start
+            start = after_new_year(end, _country(lang)) if end.month == 12 else \
+                end + timedelta(days=1)
+            out.append((m.start(), m.end(), start, (start, start + timedelta(days=14))))
+            continue
+        elif m[2]:  # «в конце первого квартала», "end of Q1": its last ten days
+            start = max(start, end - timedelta(days=10))
+            out.append((m.start(), m.end(), end - timedelta(days=5), (start, end)))
+            continue
         out.append((m.start(), m.end(), start, (start, end)))
-    return out
-
-
-# «в четверг через неделю», "Thursday the week after next": a weekday of a later week
-_NEXT_WEEK = (r"(?:на\s+)?(?:следующ\w+|след\.?)\s+недел\w+|next\s+week|"
-              r"через\s+(?:одну\s+|две\s+)?недел[юи]|in\s+a\s+week|(?:the\s+)?week\s+after\s+next")
-_THIS_WEEK = r"(?:на\s+)?этой\s+неделе|this\s+week"
-
-
-_WEEK_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_WEEKS_FROM = re.compile(r"\b(a|one|two|three|four|[1-4])\s+weeks?\s+from\s+(?:this\s+|next\s+)?$")
-
-
-def weekday_dates(text: str, today: date, lang: str = "ru") -> list[Span]:
-    """The next such weekday; «четверг на следующей неделе» is next week's; a weekday written
-    beside a calendar date («в пятницу, 27 ноября», "Monday 12/7") is left to that date."""
-    out: list[Span] = []
-    pattern = (rf"(?:({_NEXT_WEEK})\s*,?\s*(?:в|во|on)?\s*|({_THIS_WEEK})\s*,?\s*(?:в|во|on)?\s*)?"
-               rf"((?:следующ\w+|след\.?)\s+|next\s+|(?:в\s+)?этот\s+|this\s+)?\b({WEEKDAY_RE})"
-               rf"(?:\s*,?\s*(?:(?:on\s+)?({_NEXT_WEEK})|({_THIS_WEEK}))|"
-               r"(\s+after\s+(?:the\s+)?next\b(?!\s+week)))?")
-    for m in re.finditer(pattern, text):
-        wd = lookup(WEEKDAYS, m[4])
-        if wd is None:
-            continue
-        if re.match(r"[\s,(]*(?:the\s+)?\0", text[m.end():]) or re.search(r"\0[\s,(]*$",
-                                                                           text[:m.start()]):
-            continue  # the calendar date beside it wins
-        monday = today + timedelta(days=7 - today.weekday())
-        if m[7]:  # "the Monday after next": Monday of the week after the coming one
-            found = monday + timedelta(days=7 + wd)
-        elif m[1] or m[5] or (m[3] and re.match(r"след|next", m[3])):
-            found = monday + timedelta(days=wd)  # that weekday of next week
-            if re.search(r"две\s+недели|after\s+next", m[0]):
-                found += timedelta(days=7)
-        elif (m[2] or m[6] or m[3]) and wd > today.weekday():
-            found = today + timedelta(days=wd - today.weekday())  # "в этот четверг"
-        else:
-            found = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
-        weeks = _WEEKS_FROM.search(text[max(0, m.start() - 20): m.start()])
-        if weeks:  # "two weeks from Thursday": that many weeks after the coming Thursday
-            found += timedelta(weeks=_WEEK_COUNT.get(weeks[1], 1))
-            out.append((m.start() - len(weeks[0]), m.end(), found, None))
-            continue
-        out.append((m.start(), m.end(), found, None))
     return out

@@ -34,11 +34,13 @@ def year_end(t: date) -> Resolved:
 
 
 def after_new_year_window(t: date, lang_en: bool = False) -> Resolved:
-    if t.month == 1 and just_passed(t, after_new_year(date(t.year - 1, 12, 31))):
+    country = "US" if lang_en else "RU"
+    if t.month == 1 and just_passed(t, after_new_year(date(t.year - 1, 12, 31), country)):
         return from_now(t)
-    best = after_new_year(t)
+    best = after_new_year(t, country)
     earliest = date(best.year, 1, 4 if lang_en else 9)
-    return best, min(best, earliest), add_workdays(best, 2)
+    # an English office is back on the 4th, yet "after the holidays" may mean the week after
+    return best, min(best, earliest), add_workdays(best, 5 if lang_en else 2, country)
 
 
 def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
@@ -50,22 +52,28 @@ def after_holidays_window(t: date, m: re.Match[str]) -> Resolved:
     return best, best - timedelta(days=2), add_workdays(best, 2)
 
 
-_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|\bnot\b|\bno\b|busy|"
-                   r"frozen|closed|out of")
+_BUSY = re.compile(r"\bне\b|\bнет\b|занят|не до|не актуал|заморож|отпуск|загружен|завал|\bnot\b|"
+                   r"\bno\b|busy|frozen|closed|out of|booked|swamped|slammed")
 
 
 def busy_until(m: re.Match[str]) -> bool:
     """«До конца X не актуально / заняты»: not before then (against «свяжитесь до конца X»)."""
     if not re.match(r"до|until", m[0].strip()):
         return False
-    start = m.string.rfind(".", 0, m.start()) + 1
-    end = m.string.find(".", m.end())
-    return bool(_BUSY.search(m.string[start: len(m.string) if end < 0 else end]))
+    return busy_sentence(m.string, m.start(), m.end())
+
+
+def busy_sentence(text: str, start: int, end: int) -> bool:
+    """The sentence around text[start:end] says "not now" (busy, closed, not relevant)."""
+    first = text.rfind(".", 0, start) + 1
+    last = text.find(".", end)
+    return bool(_BUSY.search(text[first: len(text) if last < 0 else last]))
 
 
 def until_year_end(t: date, m: re.Match[str]) -> Resolved:
     """«До конца года не актуально» → after New Year; «свяжитесь до конца года» → late December."""
-    return after_new_year_window(t) if busy_until(m) else year_end(t)
+    latin = bool(re.search(r"[a-z]", m[0]))
+    return after_new_year_window(t, latin) if busy_until(m) else year_end(t)
 
 
 def closer_to_season(t: date, m: re.Match[str]) -> Resolved:
@@ -94,6 +102,19 @@ def after_christmas(t: date) -> Resolved:
     return day, day - timedelta(days=1), day + timedelta(days=4)
 
 
+def between_christmas_and_new_year(t: date) -> Resolved:
+    day = date(t.year, 12, 28)
+    day = day if day > t else date(t.year + 1, 12, 28)
+    return day, max(t + timedelta(days=1), day - timedelta(days=2)), day + timedelta(days=3)
+
+
+def after_old_new_year(t: date) -> Resolved:
+    """«После старого Нового года»: after 14 January."""
+    day = date(t.year, 1, 14) if t < date(t.year, 1, 14) else date(t.year + 1, 1, 14)
+    best = first_workday(day + timedelta(days=1))
+    return best, day, best + timedelta(days=6)
+
+
 def before_christmas(t: date) -> Resolved:
     day = date(t.year, 12, 21)
     day = day if day > t else date(t.year + 1, 12, 21)
@@ -107,6 +128,20 @@ def after_thanksgiving(t: date) -> Resolved:
         return from_now(t)
     day = day if day > t else thanksgiving(t.year + 1) + timedelta(days=4)
     return day, day - timedelta(days=3), day + timedelta(days=4)
+
+
+def after_easter(t: date, m: re.Match[str]) -> Resolved:
+    """The first working day after Easter Monday's weekend: Western Easter in English, the
+    Orthodox one for «после Пасхи»."""
+    from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+    latin = bool(re.search(r"[a-z]", m[0]))
+    kind, country = (EASTER_WESTERN, "US") if latin else (EASTER_ORTHODOX, "RU")
+    sunday = easter(t.year, kind)
+    if sunday + timedelta(days=1) <= t:
+        sunday = easter(t.year + 1, kind)
+    best = first_workday(sunday + timedelta(days=1), country)
+    return best, sunday + timedelta(days=1), best + timedelta(days=7)
 
 
 def before_thanksgiving(t: date) -> Resolved:
@@ -128,6 +163,6 @@ def before_may(t: date) -> Resolved:
     return date(year, 4, 27), max(t + timedelta(days=1), date(year, 4, 20)), date(year, 4, 30)
 
 
-def year_start(t: date) -> Resolved:
-    best = after_new_year(t)
+def year_start(t: date, lang_en: bool = False) -> Resolved:
+    best = after_new_year(t, "US" if lang_en else "RU")
     return best, best, date(best.year, 1, 31)

@@ -30,8 +30,12 @@ log = logging.getLogger(__name__)
 CERTAIN = 0.99
 SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the model is sure
 _WORD = re.compile(r"[a-zа-яё0-9]+", re.I)
-_WRITE_THEN = re.compile(r"(напиш|пиши|свяж|обращ|обрат|contact|reach|write|e-?mail)\w*\b",
-                         re.I)
+_WRITE_THEN = re.compile(
+    r"(напиш|пиши|свяж|обращ|обрат|contact|reach|write|e-?mail|talk|ping)\w*\b", re.I)
+_SELF = re.compile(r"\bя\b|\bменя\b|\bi\b|\bi'm\b", re.I)
+# The colleague is away until then («он в командировке до 25.11», "she's out until Dec 1").
+_AWAY = re.compile(r"отпуск|командировк|больничн|декрет|отсутств|нет на месте|\bout\b|away|off\b|"
+                   r"leave|vacation|travel", re.I)
 
 
 def classify(text: str, *, date: datetime | None = None, channel: str = "email",
@@ -130,9 +134,16 @@ def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str 
 def _write_then(body: str, now: datetime) -> bool:
     """A date the lead ties to writing to the colleague: "write to him in December", "she is
     back on…", "after…"."""
-    return any(d.role in ("return", "after") or _WRITE_THEN.search(body[max(0, d.start - 40):
-                                                                         d.start])
-               for d in find_dates(body, now) if d.day > now.date())
+    def asked(d) -> bool:
+        sentence_start = max(body.rfind(c, 0, d.start) for c in ".!?\n") + 1
+        before = body[max(sentence_start, d.start - 40): d.start]
+        sentence = body[sentence_start: d.start]
+        return (d.role in ("return", "after") or bool(_WRITE_THEN.search(before))
+                or re.match(r"(после|after|не\s+раньше)\b", d.phrase.lower()) is not None
+                or (d.role == "until" and bool(_AWAY.search(sentence))
+                    and not _SELF.search(sentence)))  # «я сам в отпуске»: write to them now
+
+    return any(asked(d) for d in find_dates(body, now) if d.day > now.date())
 
 
 def stranger_domain(contact: str, sender: str | None) -> bool:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ...domain.identity import company_domain
+from .boilerplate import without_boilerplate
 from .contact_names import colleague_name, referred_name
 from .contacts import EMAIL, find_contact
 from .date_words import first_workday
@@ -51,12 +52,16 @@ mon tue wed thu fri sat sun
 завтра послезавтра сегодня недел месяц год квартал кв праздник каникул нг майск весн лет осен
 зим через спустя полгода днях конц конец начал середин половин числ след полдень
 tomorrow today tonight week month year quarter q1 q2 q3 q4 holiday christmas xmas thanksgiving
+easter пасх day дн ден couple пару выходн weekend eom полугод h1 h2 рождеств праздн новогод
+break перерыв янв фев мар апр авг сен окт ноя дек нед мес
 spring summer fall autumn winter noon midday morning afternoon evening few half mid fortnight
 """
 _DATE_STEMS = tuple(_DATE_STEMS_TEXT.split())
 _WORDS = re.compile(r"[a-zа-я0-9]+")
 _SENTENCE = re.compile(r"\n+|(?<=[.!?])\s+(?=[А-ЯЁA-Z«\"(])")
 _DATE_TEXT_LIMIT = 3000
+# "in two weeks", «ещё неделю»: a span's window is slack around its day, not a stretch away
+_SPAN_START = re.compile(r"(через|спустя|ещ[её]|in|for|after|give|дайте)\b")
 _OUT_OF_OFFICE = re.compile(
     r"отпуск|командировк|отсутств|out of (?:the )?office|\booo\b|away|on leave|автоответ|"
     r"auto.?reply|vacation|буду на связи|вернусь|back on|return|больнич|sick", re.I)
@@ -147,19 +152,62 @@ def _contact_slots(text: str, sender: str | None, ours: set[str]) -> dict:
             "contact_is_foreign_domain": bool(colleague and lead and colleague != lead)}
 
 
+# Asking to be written to: a date in the same clause is when to write.
+_WRITE_CUE = re.compile(
+    r"пиш|напиш|свяж|вернит|вернем|напомн|созвон|обсуд|давайте|write|reach|ping|contact|"
+    r"follow|circle|check\s+(?:back|in)|talk|touch|revisit|reconnect|get\s+back|let'?s")
+
+
+def _clause(text: str, start: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".,;!?\n") + 1
+    ends = [i for i in (text.find(c, start) for c in ".,;!?\n") if i >= 0]
+    return text[left: min(ends, default=len(text))]
+
+
+# "Dec 10-11", «14–18 декабря», «с 14 по 18 декабря»: a span of days written as one date
+_DAY_RANGE = re.compile(r"^(?:(?:с|from)\s+)?(\d{1,2})(?:st|nd|rd|th|-?го)?\s*(?:[-–—]|по|to|till|"
+                        r"until|до|through)\s*(\d{1,2})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?[a-zа-я]|"
+                        r"^[a-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(\d{1,2})\b")
+
+
+def _range_start(chosen: FoundDate) -> tuple[date, date] | None:
+    """(first, last) day of a range of days: a human reply means "within it", not "after it"
+    (an autoresponder's range is the absence: the day after it counts)."""
+    m = _DAY_RANGE.match(chosen.phrase.lower())
+    if not m or chosen.earliest is None:
+        return None
+    first, last_day = int(m[1] or m[3]), int(m[2] or m[4])
+    if first > last_day:
+        return None
+    last = chosen.earliest - timedelta(days=1)
+    return last - timedelta(days=last_day - first), last
+
+
 def _date_slots(text: str, found: list[FoundDate], now: datetime,
-                auto_reply: bool | None) -> dict:
+                auto_reply: bool | None, dated: str = "") -> dict:
     found = [f for f in found if f.day > now.date()]
     if not found:
         return {}
     if auto_reply is None:
         auto_reply = bool(_OUT_OF_OFFICE.search(text))
+    low = dated.lower()
+    if not auto_reply and any(_WRITE_CUE.search(_clause(low, f.start)) for f in found):
+        # «договор у нас до 31 марта, напишите в феврале»: a term running out is not the ask
+        found = [f for f in found if f.role != "until" or _WRITE_CUE.search(_clause(low, f.start))]
     chosen = pick_date(found, auto_reply=auto_reply)
     if chosen is None:
         return {}
     earliest, latest = chosen.window
-    earliest = max(earliest, date.fromordinal(now.date().toordinal() + 1))
+    tomorrow = date.fromordinal(now.date().toordinal() + 1)
+    earliest = max(earliest, tomorrow)
     day = chosen.day
+    span = None if auto_reply or _OUT_OF_OFFICE.search(text) else _range_start(chosen)
+    if span and span[1] >= tomorrow:
+        earliest, latest = max(span[0], tomorrow), span[1]
+        return {"until": earliest, "until_range": (earliest, latest)}
+    loose = not re.search(r"\d", chosen.phrase) and not _SPAN_START.match(chosen.phrase.lower())
+    if auto_reply and chosen.role == "plain" and latest > day and loose:
+        day = latest  # «меня не будет на следующей неделе»: away through its end
     if auto_reply and chosen.role in ("return", "until", "resume"):
         # back «до 13 декабря» (a Sunday): nobody reads mail on the day off, write on Monday
         latin = len(re.findall(r"[a-z]", text.lower())) > len(re.findall(r"[а-я]", text.lower()))
@@ -182,7 +230,7 @@ def _meeting_slots(text: str, dated: str, dates: list[FoundDate], now: datetime,
             "meeting_options": meeting.options}
 
 
-def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str = "ru",
+def read_slots(body: object, *, now: datetime, tz: str | None = None, lang: str = "ru",
                sender: str | None = None, own_addresses: Iterable[str] = (),
                quote_header_addresses: Iterable[str] = (),
                offered: Iterable[datetime] = (), auto_reply: bool | None = None) -> Slots:
@@ -192,19 +240,28 @@ def read_slots(body: object, *, now: datetime, tz: str = DEFAULT_TZ, lang: str =
     header of our quoted letter (also ours). `offered`: the demo times we proposed (else read
     from our quoted letter), so «второй вариант» or «Вторник подходит» books one of them.
     `auto_reply` (None: guessed from the words) makes a return date outrank any other date.
+    `tz` None: the lead's zone is the UTC offset `now` carries (a reply's own Date: header), so
+    "tomorrow" written on a New York evening is not read on Moscow's calendar; a bare UTC time
+    (a server's clock, not the lead's) stands for the default zone.
     """
-    tz, zone = _zone(tz)
+    local = now if tz is None and now.utcoffset() not in (None, timedelta(0)) else None
+    tz, zone = _zone(tz or DEFAULT_TZ)
     now = now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=zone)
+    local = local or now
     whole = clean(body)
     text, header_addresses = split_quote(whole)
     ours = {a.strip().lower() for a in (*own_addresses, *quote_header_addresses) if a}
-    if looks_translit(text):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
-        dated, lang = date_sentences(to_cyrillic(text)), "ru"
+    # dates only from the lead's own words: a disclaimer's "valid until 12/31/2027" or an event
+    # in the signature is no day to write again
+    words = without_boilerplate(text) or text
+    if looks_translit(words):  # «davaite v chetverg v 15»: the dates of its Cyrillic spelling
+        dated, lang = date_sentences(to_cyrillic(words)), "ru"
     else:
-        dated = date_sentences(text)
-    dates = find_dates(mask_clocks(dated), now, lang=lang)  # once, for until and meeting
+        dated = date_sentences(words)
+    masked = mask_clocks(dated)
+    dates = find_dates(masked, local, lang=lang)  # once, for until and meeting
     return Slots(**_contact_slots(text, sender, ours | header_addresses),
-                 **_date_slots(text, dates, now, auto_reply),
+                 **_date_slots(text, dates, local, auto_reply, masked),
                  **_meeting_slots(text, dated, dates, now, tz, lang, tuple(offered),
                                   quoted_text(whole)))
 

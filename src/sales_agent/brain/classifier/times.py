@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .date_words import days_off, first_workday, is_day_off
+from .date_words import MONTH_RE, days_off, first_workday, is_day_off
 from .dates import FoundDate, find_dates
 
 _AMPM = r"[ap]\.?\s?m\b\.?"
@@ -28,7 +28,9 @@ _CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:\s*(?P<ap>{_AMPM}))?(?:\s+{_PART})?"
     rf"|{_PREP}\s*(?P<h2>\d{{1,2}})[.\-](?P<m2>[0-5][05])(?![.\d])(?:\s*(?P<ap2>{_AMPM}))?"
     rf"|(?<![:.\d])(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)"
+    rf"|{_PREP}\s*(?P<h4>\d{{1,2}})(?![:.]?\d)(?!-(?:00|15|30|45)\b)(?!-?(?:го|е|ое|th|st|nd|rd)\b)"
+    # «с 14 по 18 декабря» is a range of days
+    rf"(?!\s*(?:[-–—]|по|до|to|till|until)\s*\d{{1,2}}(?:-?го)?\s+{MONTH_RE})"
     r"(?P<hours>\s*(?:час\w*|ч\b\.?|h\b|o'?clock))?"
     rf"(?:\s+(?P<part4>утра|дня|вечера|ночи|in\s+the\s+(?:morning|afternoon|evening)))?"
     rf"(?(hours)|(?(part4)|{_BARE_END}))"
