@@ -121,7 +121,7 @@ def make_item(rng: random.Random, core: Core) -> dict:
     return item
 
 
-def build(src: Path) -> list[dict]:
+def build(src: Path, seed: int = SEED) -> list[dict]:
     cores = load_cores(src)
     items: list[dict] = []
     seen: set[str] = set()
@@ -129,7 +129,7 @@ def build(src: Path) -> list[dict]:
         for lang in ("ru", "en"):
             # One generator per intent and language: new cores of one intent do not redraw
             # every other intent's replies (a corpus change stays a change of what it adds).
-            rng = random.Random(f"{SEED}/{intent}/{lang}")
+            rng = random.Random(f"{seed}/{intent}/{lang}")
             pool = [c for c in cores if c.intents[0] == intent and c.lang == lang]
             if not pool:
                 continue
@@ -149,7 +149,7 @@ def build(src: Path) -> list[dict]:
                 seen.add(key)
                 items.append(item)
                 made += 1
-    random.Random(SEED).shuffle(items)
+    random.Random(seed).shuffle(items)
     for n, item in enumerate(items, 1):
         item["id"] = f"t{n:05d}"
     return items
@@ -180,8 +180,10 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="fail if train.jsonl is out of date")
     ap.add_argument("--out", type=Path, default=HERE / "train.jsonl")
     ap.add_argument("--stats", action="store_true", help="print counts per intent, language, tag")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help="another draw of the same cores (to tell a corpus change from draw noise)")
     args = ap.parse_args()
-    items = build(HERE / "src")
+    items = build(HERE / "src", args.seed)
     if args.stats:
         print_stats(items)
         return 0
