@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bson import ObjectId
-from pymongo import ReturnDocument
+from pymongo import ASCENDING, DESCENDING, ReturnDocument
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
@@ -98,14 +98,16 @@ class ContactRepository:
         return from_doc(doc) if doc else None
 
     async def list(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
-        query = {"status": str(status)} if status else {}
-        cursor = self.collection.find(query).sort("created_at", 1).limit(limit)
-        return [from_doc(d) async for d in cursor]
+        """Oldest first; `limit` 0 = all."""
+        return await self._by_age(status, limit, ASCENDING)
 
     async def newest(self, status: Status | None = None, *, limit: int = 0) -> list[Contact]:
         """Newest first (the console's list); `limit` 0 = all."""
+        return await self._by_age(status, limit, DESCENDING)
+
+    async def _by_age(self, status: Status | None, limit: int, order: int) -> list[Contact]:
         query = {"status": str(status)} if status else {}
-        cursor = self.collection.find(query).sort("created_at", -1).limit(limit)
+        cursor = self.collection.find(query).sort("created_at", order).limit(limit)
         return [from_doc(d) async for d in cursor]
 
     async def ids_with_status(self, status: Status) -> list[str]:

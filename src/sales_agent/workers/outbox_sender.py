@@ -93,7 +93,7 @@ class OutboxSender:
 
     async def _handle(self, item: OutboxItem) -> None:
         contact = None if item.internal else await self.store.contacts.find_by(_id=item.contact_id)
-        reason = self._blocked(item, contact) or await self._suppressed(item)
+        reason = await self._blocked(item, contact)
         if reason:
             await self.store.outbox.complete(item.id, self.owner, status=CANCELLED,
                                              now=self.clock.ts(), last_error=reason)
@@ -167,8 +167,8 @@ class OutboxSender:
         if chat is not None and contact is not None:
             await bind_chat(self.store, contact, chat, self.clock.now())
 
-    @staticmethod
-    def _blocked(item: OutboxItem, contact: Contact | None) -> str | None:
+    async def _blocked(self, item: OutboxItem, contact: Contact | None) -> str | None:
+        """Why this item must not go out now (`contact` as read right before the send)."""
         if item.internal or item.human_override:
             return None  # our manager's notes; a human answering a stopped lead who wrote
         if item.kind in ALWAYS_ALLOWED:
@@ -177,11 +177,6 @@ class OutboxSender:
             return "contact deleted"
         if contact.status is Status.STOPPED:
             return "contact stopped"
-        return None
-
-    async def _suppressed(self, item: OutboxItem) -> str | None:
-        if item.internal or item.human_override or item.kind in ALWAYS_ALLOWED:
-            return None
         if await self.store.suppression.blocks(keys.route_address(self.route, item.to)):
             return "address on the do-not-contact list"
         return None
