@@ -109,7 +109,7 @@ async def test_a_mail_sent_then_the_worker_died_is_not_sent_again(
                           charts_dir=settings.data_dir / "charts")
     receipt = await channel.send(sender._message(item))  # the send happened, then one note
     if noted_by == "history":
-        await sender._record(item, erased=False)  # the first write after a send
+        await sender._record(item, False, receipt.message_id)  # the first write after a send
     else:
         await channel.keep_copy(receipt)
     await channel.close()  # and the worker died before closing the item

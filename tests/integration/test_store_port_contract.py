@@ -163,9 +163,10 @@ class TestMessages:
 
         sent = Message(id="out:start:c1:0", contact_id="c1", direction=Direction.OUT,
                        channel="email", text="hello", at=T0, message_id="<m1@agent.example>")
-        assert not await port.messages.has(sent.id)
+        assert await port.messages.get(sent.id) is None
         assert await port.messages.record(sent) is True
         assert await port.messages.record(sent) is False  # a replay writes nothing
-        assert await port.messages.has(sent.id) and not await port.messages.has("out:other")
+        assert (await port.messages.get(sent.id)) == sent
+        assert await port.messages.get("out:other") is None
         found = await port.messages.find_by_message_id("<m1@agent.example>")
         assert found is not None and found.id == sent.id

@@ -128,8 +128,8 @@ class MemoryMessages:
     async def find_by_message_id(self, message_id: str) -> Message | None:
         return next((m for m in self.by_id.values() if m.message_id == message_id), None)
 
-    async def has(self, record_id: str) -> bool:
-        return record_id in self.by_id
+    async def get(self, record_id: str) -> Message | None:
+        return self.by_id.get(record_id)
 
     async def delete_for_contact(self, contact_id: str) -> int:
         gone = [k for k, m in self.by_id.items() if m.contact_id == contact_id]

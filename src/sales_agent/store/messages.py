@@ -51,8 +51,9 @@ class MessageRepository:
         doc = await self.collection.find_one({"message_id": message_id})
         return _from_doc(doc) if doc else None
 
-    async def has(self, record_id: str) -> bool:
-        return await self.collection.find_one({"_id": record_id}, {"_id": 1}) is not None
+    async def get(self, record_id: str) -> Message | None:
+        doc = await self.collection.find_one({"_id": record_id})
+        return _from_doc(doc) if doc else None
 
     async def envelopes(self) -> AsyncIterator[Envelope]:
         """Every message's envelope, streamed (the funnel counts them all)."""

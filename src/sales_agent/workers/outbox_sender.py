@@ -106,15 +106,20 @@ class OutboxSender:
         provider_id = item.provider_id
         if item.queue.attempts > 1 and await self._delivered_before(item, message):
             log_event("already_delivered", contact=item.contact_id, key=item.key)
-            await self._record(item, erased)  # it may be the step the dead worker missed
+            # the steps the dead worker may have missed
+            await self._record(item, erased, provider_id)
+            recorded = await self.store.messages.get(keys.message_out(item.key))
+            if recorded is not None and recorded.message_id:
+                await self._remember_chat(item, recorded.message_id)
         else:
             await self._pace()
             receipt = await self.channel.send(message)
             provider_id = receipt.message_id
             # The first note of the send is one write, right away: a worker killed after it is
-            # not sent again (a kill before it is the one moment SMTP cannot close).
-            await self._record(item, erased)
-            await self._remember_chat(item, receipt.message_id)
+            # not sent again (a kill before it is the one moment SMTP cannot close). It holds
+            # the provider's id, so a re-claim can still bind the chat the send opened.
+            await self._record(item, erased, provider_id)
+            await self._remember_chat(item, provider_id)
             if isinstance(self.channel, DeliveryCheck):
                 await self.channel.keep_copy(receipt)
         await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
@@ -130,7 +135,7 @@ class OutboxSender:
     async def _delivered_before(self, item: OutboxItem, message: OutgoingMessage) -> bool:
         """A worker died after the send: its record (written right after the channel took the
         message, on every channel) or the channel's own copy (email's Sent folder) says so."""
-        if not item.internal and await self.store.messages.has(keys.message_out(item.key)):
+        if not item.internal and await self.store.messages.get(keys.message_out(item.key)):
             return True
         return isinstance(self.channel, DeliveryCheck) and await self.channel.was_delivered(message)
 
@@ -209,9 +214,10 @@ class OutboxSender:
         path = Path(raw).resolve()
         return path if path.parent == self.charts_dir and path.is_file() else None
 
-    async def _record(self, item: OutboxItem, erased: bool) -> None:
+    async def _record(self, item: OutboxItem, erased: bool, provider_id: str | None) -> None:
         """Into the history (idempotent: the id is the item's key). The apology to a deletion
-        request goes out after the erasure: its text and address are not kept."""
+        request goes out after the erasure: its text and address are not kept. An email keeps
+        its own Message-ID; a Telegram message the provider's "tg:<chat>:<id>"."""
         if item.internal:
             return
         names = [Path(n).name for n in item.attachments or []]
@@ -221,7 +227,7 @@ class OutboxSender:
             id=keys.message_out(item.key), contact_id=item.contact_id, direction=Direction.OUT,
             channel=item.channel, text=ERASED if erased else item.text, at=self.clock.now(),
             attachments=[] if erased else names, subject=None if erased else item.subject,
-            message_id=item.message_id, decision=item.kind,
+            message_id=item.message_id or provider_id, decision=item.kind,
         ))
 
     async def _pace(self) -> None:
