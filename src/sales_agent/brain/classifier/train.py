@@ -50,6 +50,10 @@ CALIBRATION = "temperature"  # one softmax temperature: CV ECE 0.01 against 0.08
 # wrong loses a lead or writes to a stranger, so they need a higher bar than the rest.
 TARGET_ERROR = {"stop": 0.003, "redirect": 0.01}
 DEFAULT_TARGET_ERROR = 0.02
+# A stop the model alone reads (no explicit stop command) is acted on only above this floor,
+# whatever the folds allow: the cross-validated bar moves between draws of the training
+# wrappers (0.90-0.93), and a wrong stop cannot be taken back. Under it a human looks.
+MIN_THRESHOLD = {"stop": 0.95}
 MIN_TAG_SUPPORT = 12
 CERTAIN_REFUSAL_RECALL = 0.99  # a refusal caught by "stop" or "refusal risk" this often
 VERIFY_TEXTS = 300  # training texts on which the exported arrays must equal scikit-learn
@@ -101,6 +105,7 @@ def _thresholds(proba: np.ndarray, classes: list[str], y: np.ndarray) -> dict[st
         # The longest prefix (highest confidences first) that stays within the allowed error.
         cut = int(np.max(np.nonzero(ok)[0])) if ok.any() else -1
         out[name] = round(float(confs[cut]), 4) if cut >= 0 else 1.01
+        out[name] = max(out[name], MIN_THRESHOLD.get(name, 0.0))
     return out
 
 
