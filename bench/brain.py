@@ -5,7 +5,8 @@
 Prints per-intent precision/recall/F1, the confusion matrix, calibration (expected calibration
 error and a reliability table), the share marked for review, "acted on wrongly" (a wrong verdict
 with review false), intent + contact + date accuracy (a date is right inside [min, max]) and its
-slot errors by category (counts only), warm latency per reply, model load time and peak RSS.
+slot errors by category, intent accuracy by language, channel and tag (counts only),
+warm latency per reply, model load time and peak RSS.
 This is the only code that reads the held-out split; training and threshold tuning never do.
 """
 
@@ -99,6 +100,7 @@ def main() -> None:
     _per_intent(truth, pred)
     _confusion(truth, pred)
     _slot_errors(rows, results, right)
+    _by_category(rows, results, right)
     ece = _reliability(results, right)
     figures = {
         "intent right": pct(sum(right) / n),
@@ -183,6 +185,27 @@ def _slot_errors(rows, results, right: list[bool]) -> None:
                   title="slot errors with the intent right")
     for (where, slot, kind), k in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
         table.add_row(where, slot, kind, str(k))
+    console.print(table)
+
+
+def _by_category(rows, results, right: list[bool]) -> None:
+    """Intent accuracy by language and channel, and by tag: where to write new training
+    replies (counts only, never the texts). A reply with two tags counts under both."""
+    seen: Counter = Counter()
+    wrong: Counter = Counter()
+    acted: Counter = Counter()
+    for row, c, ok in zip(rows, results, right, strict=True):
+        cats = [f"{row.get('lang', '?')} {row.get('channel', 'email')}",
+                *(f"#{t}" for t in row.get("tags") or ())]
+        for cat in cats:
+            seen[cat] += 1
+            wrong[cat] += not ok
+            acted[cat] += not ok and not c.review
+    table = Table("category", "replies", "intent right", "wrong", "of which acted on",
+                  title="intent by category")
+    for cat in sorted(seen, key=lambda k: (k.startswith("#"), k)):
+        table.add_row(cat, str(seen[cat]), pct(1 - wrong[cat] / seen[cat]), str(wrong[cat]),
+                      str(acted[cat]))
     console.print(table)
 
 
