@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -321,6 +322,24 @@ class TestBooking:
     def test_an_impossible_time_gets_slots_instead(self, when) -> None:
         actions = decide(contact(), reply(Intent.DEMO, meeting=when), NOW)
         assert kinds(actions) == ["demo"] and update(actions)["status"] is Status.DEMO
+
+    @pytest.mark.parametrize(("named", "first_slot_day"), [
+        (date(2026, 12, 3), date(2026, 12, 3)),  # «созвонимся в четверг на след. неделе»
+        (date(2026, 12, 5), date(2026, 12, 7)),  # a Saturday: the Monday after
+        (date(2027, 1, 4), date(2027, 1, 11)),  # inside the New Year break: after it
+        (date(2026, 11, 20), date(2026, 11, 26)),  # a day gone by: from tomorrow
+    ])
+    def test_a_day_named_without_a_time_starts_the_slots(self, named, first_slot_day) -> None:
+        (send,) = [a for a in decide(contact(), reply(Intent.DEMO, meeting_day=named), NOW)
+                   if isinstance(a, SendMessage)]
+        days = [s.astimezone(ZoneInfo("Europe/Moscow")).date() for s in send.slots]
+        assert days[0] == first_slot_day and days == sorted(set(days))
+
+    def test_a_time_that_cannot_be_booked_gets_slots_from_its_day(self) -> None:
+        saturday_noon = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+        (send,) = [a for a in decide(contact(), reply(Intent.DEMO, meeting=saturday_noon), NOW)
+                   if isinstance(a, SendMessage)]
+        assert send.slots[0].astimezone(ZoneInfo("Europe/Moscow")).date() == date(2026, 12, 7)
 
     def test_a_booking_carries_the_meeting_to_the_lead_and_the_manager(self) -> None:
         actions = decide(contact(), reply(Intent.DEMO, meeting=THURSDAY_15), NOW)

@@ -5,7 +5,7 @@ The same behaviours over the wire server are in tests/integration/test_engine.py
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -245,6 +245,15 @@ class TestReplies:
         (picked,) = [d for d in agent.store.inbox.docs.values() if "подходит" in d["text"]]
         # a replay decides on this time, not on the slots read again
         assert from_ts(picked["classification"]["extra"]["meeting"]) == offered[1]
+
+    async def test_a_demo_asked_for_a_later_day_is_offered_slots_from_that_day(
+            self, agent: Agent) -> None:
+        c = await agent.lead()
+        await agent.reply(c, "Давайте созвонимся в четверг, 3 декабря, покажете демо")
+        offered = (await agent.store.contacts.get(c)).offered_slots
+        days = [s.astimezone(ZoneInfo("Europe/Moscow")).date() for s in offered]
+        assert await agent.status(c) is Status.DEMO
+        assert days[0] == date(2026, 12, 3) and len(days) == 3
 
 
 class TestSilence:

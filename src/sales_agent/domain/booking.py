@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .calendar import SendWindow, is_working_day
@@ -11,12 +11,16 @@ MIN_NOTICE = timedelta(hours=2)  # a call needs a little notice: "in 10 minutes"
 
 
 def offer_slots(now: datetime, tz: str, window: SendWindow, hours: tuple[int, ...],
-                count: int = 3) -> tuple[datetime, ...]:
-    """`count` concrete times on the next working days (from tomorrow), one a day, inside the
-    window, each at the next of `hours` in turn so the lead sees a morning and an afternoon."""
+                count: int = 3, *, from_day: date | None = None) -> tuple[datetime, ...]:
+    """`count` concrete times on the next working days (from tomorrow, or from the day the lead
+    named: «созвонимся в четверг» is answered with Thursday, not tomorrow), one a day, inside
+    the window, each at the next of `hours` in turn so the lead sees a morning and an
+    afternoon."""
     zone = ZoneInfo(tz)
     usable = [h for h in hours if window.start_hour <= h < window.end_hour] or [window.start_hour]
     day, slots = now.astimezone(zone).date(), []
+    if from_day is not None:
+        day = max(day, from_day - timedelta(days=1))
     while len(slots) < count:
         day += timedelta(days=1)
         if is_working_day(day):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from .actions import (
     Action,
@@ -249,7 +250,10 @@ def _book(contact: Contact, event: ReplyReceived, route: str, now: datetime,
                               meeting=event.meeting),
                 UpdateContact({"status": Status.DEMO, "demo_at": event.meeting, **NO_WAKE,
                                "until": None})]
-    slots = offer_slots(now, contact.timezone, policy.window, policy.demo_hours)
+    named_day = event.meeting.astimezone(ZoneInfo(contact.timezone)).date() \
+        if event.meeting else event.meeting_day
+    slots = offer_slots(now, contact.timezone, policy.window, policy.demo_hours,
+                        from_day=named_day)
     note = "demo requested" if event.meeting is None else f"the time named: {why_not}"
     if moved:
         note = "the lead wants to move the demo; new slots offered"

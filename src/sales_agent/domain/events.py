@@ -32,6 +32,7 @@ class ReplyReceived:
     refusal_risk: bool = False  # it may be a refusal: nothing automatic may follow
     tags: frozenset[str] = field(default_factory=frozenset)  # objection, complaint, erase, ...
     meeting: datetime | None = None  # a time the lead proposed or accepted for a call
+    meeting_day: date | None = None  # a day the lead named for the call, without a time
     colleague_foreign: bool = False  # the colleague is at another company's domain
 
 

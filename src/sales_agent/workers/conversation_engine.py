@@ -131,6 +131,8 @@ class ConversationEngine:
             kind=item.kind or "text", route=item.route,
             review=extra["review"], refusal_risk=extra["refusal_risk"],
             tags=frozenset(extra["tags"]), meeting=from_ts(extra["meeting"]),
+            meeting_day=date.fromisoformat(extra["meeting_day"]) if extra.get("meeting_day")
+            else None,
             colleague_foreign=extra["contact_foreign"],
         ), c
 
@@ -305,10 +307,14 @@ def _extras_of(c: Classification, slots: Slots | None) -> dict[str, Any]:
     another company."""
     meeting = slots.meeting if slots and slots.meeting_has_time \
         and "invalid_time" not in slots.meeting_problems else None
+    # «Созвонимся в четверг»: no time, but the day is where the slots we offer should start
+    day = slots.meeting.date() if slots and slots.meeting and not slots.meeting_has_time \
+        and "past" not in slots.meeting_problems else None
     return {"review": bool(getattr(c, "review", False)),
             "refusal_risk": bool(getattr(c, "refusal_risk", False)),
             "tags": sorted(getattr(c, "tags", ()) or ()),
             "meeting": to_ts(meeting) if isinstance(meeting, datetime) else None,
+            "meeting_day": day.isoformat() if day else None,
             "contact_foreign": bool(slots and c.contact and slots.contact == c.contact
                                     and slots.contact_is_foreign_domain)}
 
@@ -316,6 +322,7 @@ def _extras_of(c: Classification, slots: Slots | None) -> dict[str, Any]:
 def _extras_from(doc: dict[str, Any]) -> dict[str, Any]:
     return {"review": bool(doc.get("review")), "refusal_risk": bool(doc.get("refusal_risk")),
             "tags": list(doc.get("tags") or ()), "meeting": doc.get("meeting"),
+            "meeting_day": doc.get("meeting_day"),
             "contact_foreign": bool(doc.get("contact_foreign"))}
 
 
