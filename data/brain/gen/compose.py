@@ -13,6 +13,7 @@ import ooo
 import when_en
 import when_ru
 import wrappers as w
+from booking import booking_phrase
 from people import (
     EN_COMPANIES,
     EN_PEOPLE,
@@ -100,37 +101,6 @@ def colleague_domain(rng: random.Random, ctx: Ctx) -> str:
     if r < 0.6:
         return ctx.domain
     return rng.choice(FREE_MAIL) if r < 0.8 else rng.choice(OTHER_DOMAINS)
-
-
-def booking_phrase(rng: random.Random, ctx: Ctx) -> str:
-    hour = rng.choice([10, 11, 12, 13, 14, 15, 16, 17])
-    mins = rng.choice(["00", "00", "30"])
-    t = ctx.day.date() + dt.timedelta(days=rng.randint(1, 9))
-    if ctx.lang == "ru":
-        wd = w.RU_WD_NOM[t.weekday()]
-        wd_acc = {"среда": "среду", "пятница": "пятницу", "суббота": "субботу"}.get(wd, wd)
-        return rng.choice(
-            [
-                f"в {wd_acc} в {hour}:{mins}",
-                f"завтра в {hour}",
-                f"{t:%d.%m} в {hour}:{mins}",
-                f"{t.day} {w.RU_MONTH_GEN[t.month - 1]} в {hour}:{mins}",
-                f"в {wd_acc} после {hour}",
-                f"в {wd_acc} часов в {hour - 12 if hour > 12 else hour}",
-            ]
-        )
-    h12 = hour - 12 if hour > 12 else hour
-    ampm = f"{h12}{':30' if mins == '30' else ''}{'pm' if hour >= 12 else 'am'}"
-    wd = w.EN_WD[t.weekday()]
-    return rng.choice(
-        [
-            f"{wd} at {ampm}",
-            f"tomorrow at {ampm}",
-            f"{t.month}/{t.day} at {ampm}",
-            f"{wd} {hour}:{mins}",
-            f"{w.EN_MONTH[t.month - 1][:3]} {t.day}, {ampm} ET",
-        ]
-    )
 
 
 def pick_when(rng: random.Random, ctx: Ctx, text: str) -> tuple[str, tuple[dt.date, dt.date]]:
@@ -222,10 +192,9 @@ def fill(rng: random.Random, core: Core, ctx: Ctx) -> str:
     slots["He"] = slots["he"].capitalize()
     text = re.sub(r"([.!?] ){he}", r"\1{He}", text)
     if "{time}" in text:
-        slots["time"] = booking_phrase(rng, ctx)
-    if "{time_na}" in text:  # «перенесём на среду в 15:00»: the same phrase without «в»
-        phrase = booking_phrase(rng, ctx)
-        slots["time_na"] = phrase[2:] if phrase.startswith("в ") else phrase
+        slots["time"] = booking_phrase(rng, text, ctx.lang, day)
+    if "{time_na}" in text:  # «перенесём на среду в 15:00»: the day said after «на»
+        slots["time_na"] = booking_phrase(rng, text, ctx.lang, day, na=True)
     if "{when}" in text:
         slots["when"], ctx.until = pick_when(rng, ctx, text)
     fixed_dates(rng, core, ctx)
