@@ -23,7 +23,7 @@ async def test_operator_corrects_an_intent_on_the_conversation_page(
     lead = await add_contact(store, name="Вера Котова", company="Ромашка",
                              email="vera@romashka.example")
     await run_engine(store, working_hour())
-    # a reply the model is unsure of (later, marked for review)
+    # a reply the model is unsure of (marked for review)
     await submit_sandbox_reply(store, lead.id, "Не уверен, что нам это сейчас актуально")
     await run_engine(store, working_hour())
 
@@ -36,7 +36,8 @@ async def test_operator_corrects_an_intent_on_the_conversation_page(
     wait(chrome).until(lambda d: "note=corrected" in d.current_url)
 
     [correction] = await store.corrections.all()
-    assert correction.intents == ("interested",) and correction.old.intent == "later"
+    assert correction.intents == ("interested",) and correction.old.intent != "interested"
+    assert correction.old.review is True
     corrected = chrome.find_element(By.CSS_SELECTOR, ".msg.in")
     assert "исправлено оператором" in corrected.text
     assert corrected.find_element(By.CSS_SELECTOR, ".in-interested").text \
