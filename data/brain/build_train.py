@@ -29,8 +29,8 @@ SEED = 20261202
 # Each core is drawn about DRAWS times per TARGET share (tagged ones twice that), each time in
 # other wrappers (greetings, signatures, quotes, Telegram styling). With ~4,400 cores, one draw
 # left many cores seen in a single wrapper; two draws gave +0.3 pt held-out intent over five
-# seeds (97.26 → 97.53) with the stop/redirect bars set on unseen cores (train.py), and halved
-# the spread between seeds. `--draws` and `--seed` measure such changes (bench/brain_draws.py).
+# seeds (97.26 → 97.53); the review bars are set on folds that never saw the core (train.py),
+# so the copies do not make them laxer. `--draws` and `--seed` measure such changes (bench/brain_draws.py).
 DRAWS = 2
 INTENTS = [
     "stop",
