@@ -104,13 +104,12 @@ class OutboxSender:
         erased = contact is not None and contact.erased
         message = self._message(item)
         provider_id = item.provider_id
-        if item.queue.attempts > 1 and await self._delivered_before(item, message):
+        earlier = await self._earlier_send(item, message) if item.queue.attempts > 1 else None
+        if earlier is not None:
             log_event("already_delivered", contact=item.contact_id, key=item.key)
             # the steps the dead worker may have missed
             await self._record(item, erased, provider_id)
-            recorded = await self.store.messages.get(keys.message_out(item.key))
-            if recorded is not None and recorded.message_id:
-                await self._remember_chat(item, recorded.message_id)
+            await self._remember_chat(item, contact, earlier)
         else:
             await self._pace()
             receipt = await self.channel.send(message)
@@ -119,7 +118,7 @@ class OutboxSender:
             # not sent again (a kill before it is the one moment SMTP cannot close). It holds
             # the provider's id, so a re-claim can still bind the chat the send opened.
             await self._record(item, erased, provider_id)
-            await self._remember_chat(item, provider_id)
+            await self._remember_chat(item, contact, provider_id)
             if isinstance(self.channel, DeliveryCheck):
                 await self.channel.keep_copy(receipt)
         await self.store.outbox.complete(item.id, self.owner, now=self.clock.ts(),
@@ -132,12 +131,17 @@ class OutboxSender:
         log_event("sent", contact=item.contact_id, kind=item.kind, route=self.route,
                   key=item.key)
 
-    async def _delivered_before(self, item: OutboxItem, message: OutgoingMessage) -> bool:
+    async def _earlier_send(self, item: OutboxItem, message: OutgoingMessage) -> str | None:
         """A worker died after the send: its record (written right after the channel took the
-        message, on every channel) or the channel's own copy (email's Sent folder) says so."""
-        if not item.internal and await self.store.messages.get(keys.message_out(item.key)):
-            return True
-        return isinstance(self.channel, DeliveryCheck) and await self.channel.was_delivered(message)
+        message, on every channel) or the channel's own copy (email's Sent folder) says so.
+        The id the record kept ("" when only the Sent folder knows), or None: not sent."""
+        if not item.internal:
+            recorded = await self.store.messages.get(keys.message_out(item.key))
+            if recorded is not None:
+                return recorded.message_id or ""
+        if isinstance(self.channel, DeliveryCheck) and await self.channel.was_delivered(message):
+            return ""
+        return None
 
     async def _note_sent(self, item: OutboxItem, now: datetime, *, erased_before: bool) -> None:
         """The lead's last-out time, written once the item is closed: the contact the write
@@ -161,15 +165,16 @@ class OutboxSender:
             key=keys.delivery_failed(item.key), type="operator", command="delivery_failed",
             contact_id=item.contact_id, reason=f"{item.to}: {error[:200]}"), due=self.clock.ts())
 
-    async def _remember_chat(self, item: OutboxItem, provider_id: str) -> None:
-        """The user account reached the lead by @handle: their replies come from this chat."""
-        if self.route != "telegram-user" or item.internal:
+    async def _remember_chat(self, item: OutboxItem, contact: Contact | None,
+                             provider_id: str) -> None:
+        """The user account reached the lead by @handle: their replies come from this chat.
+        `contact` as read before the send will do: the binding only fills an empty chat id."""
+        if self.route != "telegram-user" or contact is None:
             return
         from ..service.telegram_binding import bind_chat, chat_of
 
         chat = chat_of(provider_id)
-        contact = await self.store.contacts.find_by(_id=item.contact_id)
-        if chat is not None and contact is not None:
+        if chat is not None:
             await bind_chat(self.store, contact, chat, self.clock.now())
 
     async def _blocked(self, item: OutboxItem, contact: Contact | None) -> str | None:
