@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from .actions import (
     Action,
@@ -250,8 +249,8 @@ def _book(contact: Contact, event: ReplyReceived, route: str, now: datetime,
                               meeting=event.meeting),
                 UpdateContact({"status": Status.DEMO, "demo_at": event.meeting, **NO_WAKE,
                                "until": None})]
-    named_day = event.meeting.astimezone(ZoneInfo(contact.timezone)).date() \
-        if event.meeting else event.meeting_day
+    named = contact.local(event.meeting)
+    named_day = named.date() if named else event.meeting_day
     slots = offer_slots(now, contact.timezone, policy.window, policy.demo_hours,
                         from_day=named_day)
     note = "demo requested" if event.meeting is None else f"the time named: {why_not}"
