@@ -63,7 +63,7 @@ def one_draw(seed: int, draws: int, work: Path) -> dict:
     n = len(rows)
     return {"seed": seed, "intent": right / n, "full": full / n, "review": review / n,
             "acted_wrongly": wrong / n, "bad_stops": bad_stops,
-            "unseen_cores": report.unseen_core_accuracy}
+            "unseen_cores": report.cv_accuracy}
 
 
 def main() -> None:
