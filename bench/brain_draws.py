@@ -48,6 +48,7 @@ def one_draw(seed: int, draws: int, work: Path) -> dict:
     rows = [json.loads(line) for line in (BRAIN / "holdout.jsonl").read_text("utf-8").splitlines()
             if line.strip()]
     right = full = review = wrong = bad_stops = 0
+    bad_stop_of: list[str] = []  # the true intent and the confidence of each: counts, never texts
     for row in rows:
         c = classify(row["text"], date=datetime.fromisoformat(row["date"]),
                      channel=row.get("channel", "email"), subject=row.get("subject"),
@@ -59,10 +60,12 @@ def one_draw(seed: int, draws: int, work: Path) -> dict:
         full += ok and c.contact == row.get("contact") and dated
         review += c.review
         wrong += not ok and not c.review
-        bad_stops += c.intent.value == "stop" and not c.review and "stop" not in row["intents"]
+        if c.intent.value == "stop" and not c.review and "stop" not in row["intents"]:
+            bad_stops += 1
+            bad_stop_of.append(f"{row['intents'][0]}@{c.confidence:.3f}")
     n = len(rows)
     return {"seed": seed, "intent": right / n, "full": full / n, "review": review / n,
-            "acted_wrongly": wrong / n, "bad_stops": bad_stops,
+            "acted_wrongly": wrong / n, "bad_stops": bad_stops, "bad_stop_of": bad_stop_of,
             "unseen_cores": report.cv_accuracy}
 
 
@@ -89,6 +92,8 @@ def main() -> None:
 
 
 def _show(key: str, value: float) -> str:
+    if key == "bad_stop_of":
+        return ",".join(value) or "-"
     return str(value) if key in ("seed", "bad_stops") else f"{100 * value:.2f}"
 
 
