@@ -57,12 +57,40 @@ def test_a_stop_anywhere_wins_and_is_acted_on(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Больше не пишите на почту, лучше в телеграм",  # a channel refused, another one offered
     "Не пишите мне до 1 декабря",
     "Don't write me until January, we are busy",
 ])
-def test_a_stop_command_with_an_alternative_or_a_date_is_left_to_the_model(text: str) -> None:
+def test_a_stop_command_with_a_date_is_left_to_the_model(text: str) -> None:
     assert stop_command(text) is None and not verdict(text).certain
+
+
+@pytest.mark.parametrize("text", [
+    "Больше не пишите на почту, лучше в телеграм",
+    "Сюда больше не пишите, презентацию пришлите на мою личную почту ivan.p@gmail.com",
+    "На рабочую почту больше не присылайте, она общая. Материалы лучше на anna.k@mail.ru",
+    "больше не пиши мне в тг, скинь пдф на почту anna@roastery.example",
+    "Please don't email me here anymore, send the deck to my personal address ann@gmail.com",
+    "Не звоните больше на этот номер, пишите в телеграм @anna_roast",
+])
+def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: str) -> None:
+    # Neither a stop (the lead would be lost) nor a message to the refused place: a person moves
+    # the lead, and no LLM second opinion can turn it into a stop. Read as a redirect to the
+    # address it names, it stays a redirect for review.
+    c = verdict(text)
+    assert stop_command(text) is None and c.review, c
+    if c.intent is not Intent.REDIRECT:
+        assert (c.refusal_risk, c.certain) == (True, True), c
+
+
+@pytest.mark.parametrize("text", [
+    "Больше не пишите сюда. Спасибо.",
+    "Больше не пишите сюда.\n\nИван Петров\nivan@shop.example\n+7 912 345-67-89",
+    "Не пишите мне больше ни в телеграм, ни на почту",
+    "Don't email us again. Not on this address, not on any other either.",
+])
+def test_a_stop_aimed_at_one_place_alone_or_at_all_is_still_a_stop(text: str) -> None:
+    c = verdict(text)
+    assert (c.intent, c.review, c.certain) == (Intent.STOP, False, True), c
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from ...domain.identity import company_domain
@@ -22,7 +23,7 @@ from .dates import find_dates
 from .headers import auto_reply_reason
 from .model import ModelUnavailable, Reading, load_model
 from .result import Classification
-from .rules import HUGE, stop_command, unreadable
+from .rules import HUGE, channel_switch, stop_command, unreadable
 from .slots import read_slots
 from .text import detect_language, own_text
 
@@ -74,7 +75,15 @@ def _classify(text: str, now: datetime, subject: str | None,
         return _nothing(junk)
     reading = load_model().read(body)
     stop = stop_command(body)
-    verdict = consult(_verdict(reading, stop, body, sender), body, corrections)
+    verdict = _verdict(reading, stop, body, sender)
+    switch = channel_switch(body)
+    if switch and not (verdict.intent is Intent.REDIRECT and extract_contact(body, sender)[0]):
+        # Where to write now is the lead's call, not the model's: a human moves the lead, and
+        # nothing automatic goes out meanwhile (neither a stop nor a message to the refused
+        # place). Certain: an LLM could only confirm a stop here, and that would lose the lead.
+        verdict = replace(verdict, review=True, refusal_risk=True, certain=True, reasons=(
+            *verdict.reasons, f"refuses one channel only («{switch}») and names another"))
+    verdict = consult(verdict, body, corrections)
     return _slotted(verdict, text, body, now, sender)
 
 

@@ -15,8 +15,10 @@ import re
 _STOP_COMMAND = re.compile(
     r"\bотпиш(ите|и)\b|(хочу|хотим|прошу|просим|дайте)\s+отписаться|(прошу|просим)\s+отписать|"
     r"\b(больше|более)\s+(мне\s+|нам\s+|сюда\s+|на\s+(этот|мой|наш)\s+\S+\s+)?"
-    r"(не\s+)(пишите|писать|присылайте|присылать|звоните|беспокойте|шлите|слать)\b|"
-    r"\bне\s+(пишите|присылайте|шлите|беспокойте)\s+(мне\s+|нам\s+|сюда\s+)?"
+    r"(не\s+)(пишите|писать|присылайте|присылать|звоните|беспокойте|шлите|слать|пиши|"
+    r"присылай|звони|беспокой|шли)\b|"
+    r"\bне\s+(пишите|присылайте|шлите|беспокойте|пиши|присылай|шли|беспокой)\s+"
+    r"(мне\s+|нам\s+|сюда\s+)?"
     r"(больше|более|никогда|никогда\s+больше)\b|"
     r"\bникогда\s+(больше\s+)?(мне\s+|нам\s+)?не\s+(пишите|звоните|присылайте)\b|"
     r"\b(удалите|исключите|уберите)\s+(меня|нас|мой\s+(адрес|email|e-mail|почту|контакт|номер)|"
@@ -27,7 +29,8 @@ _STOP_COMMAND = re.compile(
     r"unsubscribe\b|\bopt\s+me\s+out\b|"
     r"\bstop\s+(e-?mailing|writing|sending|contacting|messaging|spamming)\b|"
     r"\b(don'?t|do\s+not|never)\s+(ever\s+)?(e-?mail|write|contact|message|text)\s+"
-    r"(to\s+)?(me|us)\s+(again|anymore|any\s+more|ever)\b|"
+    r"(to\s+)?(me|us)\s+(here\s+|on\s+\S+\s+|at\s+this\s+\S+\s+)?"
+    r"(again|anymore|any\s+more|ever)\b|"
     r"\bnever\s+(write|email|contact)\s+(me\s+|us\s+)?again\b|"
     r"\b(remove|delete|take)\s+(me|us|my\s+(address|email|data|details))\s+"
     r"(from|off)\b|\berase\s+my\s+(data|details|address)\b|"
@@ -42,17 +45,57 @@ _STOP_COMMAND = re.compile(
 # "Не пишите больше письма, лучше позвоните": the refusal is of one channel, not of us.
 _CONTRAST = re.compile(r"^[^.!?\n]{0,30}?\b(лучше|а\s+лучше|зато|instead|rather|"
                        r"(но|а|but)\s+(позвоните|звоните|call|пишите\s+в|напишите\s+в))\b")
+# «Сюда больше не пишите, презентацию на мою личную почту …»: a stop aimed at one place (this
+# address, work mail, Telegram) while the reply names another address or channel moves the lead,
+# it does not lose them.
+_SCOPE = re.compile(
+    r"\b(сюда|здесь|тут|на\s+(эт\w+|мо\w+|наш\w+|рабоч\w+|общ\w+|корпоративн\w+)\s+"
+    r"(\w+\s+)?(почт\w*|адрес\w*|ящик\w*|e-?mail|номер\w*|телефон\w*|аккаунт\w*)|"
+    r"в\s+(телеграм\w*|тг|telegram|whatsapp|ватсап\w*|вотсап\w*|личк\w*|мессенджер\w*)|"
+    r"на\s+почту|по\s+почте|письм\w+|here|this\s+(address|e-?mail|inbox|account|number|chat)|"
+    r"on\s+(telegram|whatsapp)|(my|our)\s+work\s+(address|e-?mail|inbox))\b", re.I)
+_BOTH = re.compile(r"\bни\s+(в|на|по|сюда|туда)\b|\b(neither|nor)\b|\bтоже\b|\beither\b", re.I)
+_ELSEWHERE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{4,}|t\.me/\w+|"
+    r"\b((на|в)\s+(мою\s+|мой\s+|личн\w+\s+|друг\w+\s+)?(почту|e-?mail|телеграм\w*|тг|"
+    r"telegram|whatsapp|ватсап\w*|вотсап\w*|личк\w*|мессенджер\w*)|личн\w+\s+(почт\w*|адрес\w*)|"
+    r"позвоните|звоните|по\s+телефону|(to|at|on)\s+my\s+(personal|private|other|own)|"
+    r"personal\s+(address|e-?mail)|by\s+e-?mail|via\s+e-?mail|on\s+(telegram|whatsapp)|"
+    r"call\s+me|text\s+me|instead)\b", re.I)
 _LONE_STOP = re.compile(r"^\W*(stop|стоп|отписка|отписаться|unsubscribe)\W*$", re.I)
 _LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
 _READABLE = re.compile(r"[a-zа-яё0-9.,!?:;\-—–()«»\"'@/+%]", re.I)
 HUGE = 200_000  # characters: no person writes this much; a dump or an attack, not a reply
 
 
-def stop_command(text: str) -> str | None:
-    """The words of an explicit stop command in the lead's own text, or None."""
+def channel_switch(text: str) -> str | None:
+    """The words of a stop command that refuses one channel or address while the reply names
+    another («больше не пишите на почту, лучше в телеграм»), or None. The other address must be
+    in the command's own paragraph: the lead's signature below it is not an offer."""
     low = text.lower().replace("ё", "е")
     m = _STOP_COMMAND.search(low)
-    if m and _CONTRAST.search(low[m.end():]):
+    if m is None:
+        return None
+    if _CONTRAST.search(low[m.end():]):
+        return m.group(0).strip()
+    start = low.rfind("\n\n", 0, m.start()) + 1
+    end = low.find("\n\n", m.end())
+    paragraph = low[start:end if end >= 0 else len(low)]
+    scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
+    if scope is None:
+        return None
+    rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
+    if _BOTH.search(paragraph):
+        return None  # «ни в телеграм, ни на почту»: every channel refused
+    return m.group(0).strip() if _ELSEWHERE.search(rest) else None
+
+
+def stop_command(text: str) -> str | None:
+    """The words of an explicit stop command in the lead's own text, or None (also when the
+    command only moves the lead to another channel: `channel_switch`)."""
+    low = text.lower().replace("ё", "е")
+    m = _STOP_COMMAND.search(low)
+    if m and channel_switch(text):
         m = None
     m = m or _LONE_STOP.match(low)
     if m is None:
