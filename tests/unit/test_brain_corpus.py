@@ -120,7 +120,7 @@ def _until(item: dict) -> tuple[date, date]:
 
 
 def test_date_phrases_resolve_as_the_labelling_guide_says(items: list[dict]) -> None:
-    """Spot rules from LABELS.md hold for every item that uses the phrase."""
+    """Spot rules from data/brain/LABELS.md hold for every item that uses the phrase."""
     seen = Counter()
     for item in items:
         if item["until"] is None or "later" not in item["intents"]:

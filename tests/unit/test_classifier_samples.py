@@ -1,7 +1,8 @@
 """The shared samples at least 95 % right and the first-generation held-out replies (tests/data)
 at least 88 %, slots included; neither is trained on. The latter were labelled under the first
-guide, where an objection («дорого», "we already use X") was a stop; LABELS.md now makes it a
-question, so the bar is below the brain bench's (bench/brain.py on data/brain/holdout.jsonl)."""
+guide, where an objection («дорого», "we already use X") was a stop; data/brain/LABELS.md now
+makes it a question, so the bar is below the brain bench's (bench/brain.py on
+data/brain/holdout.jsonl)."""
 
 from __future__ import annotations
 

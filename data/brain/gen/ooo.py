@@ -1,6 +1,7 @@
 """Out-of-office return dates in the common formats, with the `until` range they mean.
 
-Rule (LABELS.md): the stated day X (last day away, or day back) → [X, next working day after X].
+Rule (data/brain/LABELS.md): the stated day X (last day away, or day back) →
+[X, next working day after X].
 """
 
 from __future__ import annotations

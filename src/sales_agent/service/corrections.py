@@ -2,7 +2,7 @@
 
 `correct_intent` stores the operator's verdict on one inbound message (the running agent uses it
 for the next similar reply, workers/corrections.py); `corpus_records` turns the corrections into
-lines of the brain corpus (data/brain, LABELS.md) for `sales-agent brain export`.
+lines of the brain corpus (data/brain/LABELS.md) for `sales-agent brain export`.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def _old_verdict(item: InboxItem | None, message: Message) -> OldVerdict:
 
 
 def corpus_record(c: Correction) -> dict[str, Any]:
-    """One line of the brain corpus (LABELS.md): a sandbox chat counts as Telegram style."""
+    """One line of the brain corpus (data/brain/LABELS.md); a sandbox chat counts as Telegram
+    style."""
     written = from_ts(c.written_at) or now_utc()
     record: dict[str, Any] = {
         "id": c.corpus_id, "text": c.text, "date": written.isoformat(timespec="seconds"),

@@ -1,4 +1,5 @@
-"""Labelled replies in the corpus format (LABELS.md): reading, checking and de-duplicating.
+"""Labelled replies in the corpus format (data/brain/LABELS.md): reading, checking and
+de-duplicating.
 
 Training reads data/brain/train.jsonl, data/brain/seed.jsonl (the old example bank; the shared
 samples are a check on the classifier and are never trained on) and, when present,

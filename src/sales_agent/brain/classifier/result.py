@@ -20,7 +20,7 @@ class Classification:
     runner_up_confidence: float = 0.0  # after `reasons`: the documented fields keep their order
     review: bool = False  # the agent does not act on this verdict by itself
     refusal_risk: bool = False  # maybe a refusal, not certain: send nothing, ask a human
-    tags: tuple[str, ...] = ()  # LABELS.md tags: objection, complaint, booking, injection, …
+    tags: tuple[str, ...] = ()  # tags of data/brain/LABELS.md: objection, complaint, booking, …
     certain: bool = False  # set by a certain rule (headers, a stop command): nothing overrides it
 
     @property

@@ -34,7 +34,8 @@ _STOP_COMMAND = re.compile(
     r"\bnever\s+(write|email|contact)\s+(me\s+|us\s+)?again\b|"
     r"\b(remove|delete|take)\s+(me|us|my\s+(address|email|data|details))\s+"
     r"(from|off)\b|\berase\s+my\s+(data|details|address)\b|"
-    # A threat to complain is a refusal as certain as «не пишите» (LABELS: complaints → stop).
+    # A threat to complain is a refusal as certain as «не пишите»
+    # (data/brain/LABELS.md: complaints → stop).
     r"\bпожалуюсь\b|\b(подам|напишу|направлю)\s+жалобу\b|"
     r"\bобращусь\s+в\s+(роскомнадзор|ркн|фас|полицию|прокуратуру)\b|"
     r"\b(отмечу|помечу|отправлю)\s+(вас\s+|это\s+)?(как|в)\s+спам\b|"
