@@ -23,7 +23,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import numpy as np
 from rich.console import Console
 from rich.table import Table
-from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "data" / "brain"))
@@ -33,7 +32,7 @@ from build_train import core_id, load_cores
 from sales_agent.brain.classifier.corpus import deduplicated, read_items, training_paths
 from sales_agent.brain.classifier.features import make_features
 from sales_agent.brain.classifier.text import own_text
-from sales_agent.brain.classifier.train import FOLDS, SEED, _intent_model
+from sales_agent.brain.classifier.train import out_of_fold
 
 
 def source_files() -> dict[str, str]:
@@ -52,9 +51,7 @@ def main() -> None:
     items.sort(key=lambda i: (i.intent, i.text))
     x = make_features().fit_transform([own_text(i.text) for i in items])
     y = np.array([i.intent for i in items])
-    cv = StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED)
-    oof = cross_val_predict(_intent_model(FOLDS), x, y, groups=[i.group for i in items], cv=cv,
-                            method="predict_proba", n_jobs=2)
+    oof = out_of_fold(x, y, np.array([i.group for i in items]))
     classes = sorted(set(y))
     best = np.array(classes)[oof.argmax(1)]
     right = [b in i.intents for b, i in zip(best, items, strict=True)]

@@ -66,7 +66,9 @@ def one_draw(seed: int, draws: int, work: Path) -> dict:
     n = len(rows)
     return {"seed": seed, "intent": right / n, "full": full / n, "review": review / n,
             "acted_wrongly": wrong / n, "bad_stops": bad_stops, "bad_stop_of": bad_stop_of,
-            "unseen_cores": report.cv_accuracy}
+            "unseen_cores": report.cv_accuracy,
+            "stop_bar": json.loads((work / "brain.manifest.json").read_text())["thresholds"][
+                "stop"]}
 
 
 def main() -> None:
@@ -94,7 +96,7 @@ def main() -> None:
 def _show(key: str, value: float) -> str:
     if key == "bad_stop_of":
         return ",".join(value) or "-"
-    return str(value) if key in ("seed", "bad_stops") else f"{100 * value:.2f}"
+    return str(value) if key in ("seed", "bad_stops", "stop_bar") else f"{100 * value:.2f}"
 
 
 if __name__ == "__main__":

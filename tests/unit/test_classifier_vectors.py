@@ -50,7 +50,8 @@ def fitted():
     texts = [own_text(i.text) for i in items]
     features = make_features()
     x = features.fit_transform(texts)
-    intents = _intent_model(3).fit(x, np.array([i.intent for i in items]))
+    intents = _intent_model(x, np.array([i.intent for i in items]),
+                            np.array([i.group for i in items]), 3)
     tag_names, tags = _tag_head(items, x)
     return texts, features, intents, tags, tag_names
 

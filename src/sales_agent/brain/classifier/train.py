@@ -31,9 +31,10 @@ from typing import Any
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
+from sklearn.utils.parallel import Parallel, delayed
 
 from .corpus import Item, deduplicated, read_items, training_paths
 from .export import to_vectors, verify
@@ -75,9 +76,34 @@ class Report:
     seconds: float
 
 
-def _intent_model(folds: int = FOLDS) -> CalibratedClassifierCV:
+def _intent_model(x, y: np.ndarray, groups: np.ndarray, folds: int = FOLDS
+                  ) -> CalibratedClassifierCV:
+    """The SVM and its temperature, fitted. The temperature is fit on folds grouped by core as
+    well: with copies of a reply on both sides it learns the confidence of a reply already seen,
+    and every extra draw of the wrappers would make the model surer of new wordings than it is.
+    (The splits are passed as indices: scikit-learn 1.9 does not route `groups` to the folds of
+    CalibratedClassifierCV when ensemble=False.)"""
+    inner = StratifiedGroupKFold(folds, shuffle=True, random_state=SEED + 1)
     svm = LinearSVC(C=C, class_weight="balanced", random_state=SEED)
-    return CalibratedClassifierCV(svm, method=CALIBRATION, cv=folds, ensemble=False)
+    model = CalibratedClassifierCV(svm, method=CALIBRATION, ensemble=False,
+                                   cv=list(inner.split(x, y, groups)))
+    return model.fit(x, y)
+
+
+def out_of_fold(x, y: np.ndarray, groups: np.ndarray, folds: int = FOLDS) -> np.ndarray:
+    """Calibrated probabilities (columns: sorted intents) of each reply from a model trained on
+    folds that never saw its core reply in any wrapper."""
+    outer = StratifiedGroupKFold(folds, shuffle=True, random_state=SEED)
+
+    def one(train: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return test, _intent_model(x[train], y[train], groups[train], folds).predict_proba(
+            x[test])
+
+    oof = np.zeros((len(y), len(set(y))))
+    for test, proba in Parallel(n_jobs=2)(delayed(one)(*split)
+                                          for split in outer.split(x, y, groups)):
+        oof[test] = proba
+    return oof
 
 
 def _thresholds(proba: np.ndarray, classes: list[str], y: np.ndarray) -> dict[str, float]:
@@ -133,13 +159,11 @@ def train(paths: list[Path] | None = None, *, out: Path = ARTIFACT, folds: int =
     x = features.fit_transform(texts)
     # Out-of-fold verdicts from folds that never saw the core reply in any wrapper: a copy of it
     # on the other side would make every bar look safer than it is for a new wording.
-    cv = StratifiedGroupKFold(folds, shuffle=True, random_state=SEED)
-    oof = cross_val_predict(_intent_model(folds), x, y, groups=groups, cv=cv,
-                            method="predict_proba", n_jobs=2)
+    oof = out_of_fold(x, y, groups, folds)
     classes = sorted(set(y))
     thresholds = _thresholds(oof, classes, y)
     refusal = _refusal_threshold(oof, classes, y)
-    intents = _intent_model(folds).fit(x, y)
+    intents = _intent_model(x, y, groups, folds)
 
     tag_names, tags = _tag_head(items, x)
     best, conf = np.array(classes)[oof.argmax(1)], oof.max(1)
