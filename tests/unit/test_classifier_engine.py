@@ -79,7 +79,7 @@ def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: 
     c = verdict(text)
     assert stop_command(text) is None and c.review, c
     if c.intent is not Intent.REDIRECT:
-        assert (c.refusal_risk, c.certain) == (True, True), c
+        assert (c.refusal_risk, c.certain, "channel_switch" in c.tags) == (True, True, True), c
 
 
 @pytest.mark.parametrize("text", [

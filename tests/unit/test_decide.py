@@ -94,6 +94,9 @@ THURSDAY_15 = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 15:00 Moscow
     ({}, reply(Intent.INTERESTED, review=True, refusal_risk=True), [], Status.HANDOFF,
      ["manager_handoff"]),
     ({}, reply(Intent.PRESENTATION, review=True), ["clarify"], Status.ACTIVE, []),
+    # «сюда больше не пишите, презентацию на личную почту»: a person moves the lead
+    ({}, reply(Intent.PRESENTATION, review=True, refusal_risk=True, tags={"channel_switch"}), [],
+     Status.HANDOFF, ["manager_handoff"]),
     ({"clarifications": 1}, reply(Intent.DEMO, review=True), [], Status.HANDOFF,
      ["manager_handoff"]),
     # grievances: an apology, do-not-contact, the manager told
@@ -163,6 +166,13 @@ class TestStop:
     def test_a_close_after_an_objection_is_not_a_blacklist(self) -> None:
         actions = decide(contact(objections=1), reply(Intent.STOP), NOW)
         assert not any(isinstance(a, StopEverywhere) for a in actions)
+
+    def test_a_channel_switch_tells_the_manager_why_and_stops_nothing(self) -> None:
+        actions = decide(contact(), reply(Intent.STOP, review=True, refusal_risk=True,
+                                          tags={"channel_switch"}), NOW)
+        (note,) = [a for a in actions if isinstance(a, NotifyManager)]
+        assert "elsewhere" in note.reason
+        assert not any(isinstance(a, StopEverywhere | SendMessage) for a in actions)
 
     def test_the_hand_off_note_comes_before_the_promise(self) -> None:
         actions = decide(contact(), reply(Intent.REDIRECT, colleague="a@rival.example",

@@ -275,6 +275,11 @@ def _auto_reply(contact: Contact, event: ReplyReceived, now: datetime) -> list[A
 
 def _unsure(contact: Contact, event: ReplyReceived, route: str, now: datetime,
             policy: Policy) -> list[Action]:
+    if "channel_switch" in event.tags:
+        # «Сюда больше не пишите, пишите на личную почту»: not a "no", but where to write is
+        # theirs to say and ours to set by hand.
+        return _to_human(contact, event, route, "the lead asks to be written to elsewhere (another "
+                         "address or channel); nothing was sent", tell_lead=False)
     if event.refusal_risk or event.intent is Intent.STOP:
         # It may be a "no": another automatic message would be spam. A human reads it.
         return _to_human(contact, event, route, "the reply may be a refusal; nothing was sent",

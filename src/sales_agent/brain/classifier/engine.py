@@ -29,6 +29,7 @@ from .text import detect_language, own_text
 
 log = logging.getLogger(__name__)
 CERTAIN = 0.99
+CHANNEL_SWITCH = "channel_switch"  # a tag set by the rule, not the model: see channel_switch()
 SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the model is sure
 _WORD = re.compile(r"[a-zа-яё0-9]+", re.I)
 _WRITE_THEN = re.compile(
@@ -81,7 +82,8 @@ def _classify(text: str, now: datetime, subject: str | None,
         # Where to write now is the lead's call, not the model's: a human moves the lead, and
         # nothing automatic goes out meanwhile (neither a stop nor a message to the refused
         # place). Certain: an LLM could only confirm a stop here, and that would lose the lead.
-        verdict = replace(verdict, review=True, refusal_risk=True, certain=True, reasons=(
+        verdict = replace(verdict, review=True, refusal_risk=True, certain=True,
+                          tags=(*verdict.tags, CHANNEL_SWITCH), reasons=(
             *verdict.reasons, f"refuses one channel only («{switch}») and names another"))
     verdict = consult(verdict, body, corrections)
     return _slotted(verdict, text, body, now, sender)
