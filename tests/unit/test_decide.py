@@ -99,6 +99,11 @@ THURSDAY_15 = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 15:00 Moscow
      Status.HANDOFF, ["manager_handoff"]),
     ({"clarifications": 1}, reply(Intent.DEMO, review=True), [], Status.HANDOFF,
      ["manager_handoff"]),
+    # a demo arranged or a human owing an answer: no bot question in between, the human reads it
+    ({"status": Status.DEMO}, reply(Intent.INTERESTED, review=True), [], None,
+     ["manager_demo"]),
+    ({"status": Status.HANDOFF}, reply(Intent.QUESTION, review=True), [], None,
+     ["manager_handoff"]),
     # grievances: an apology, do-not-contact, the manager told
     ({}, reply(Intent.STOP, tags={"complaint"}), ["apology"], Status.STOPPED,
      ["manager_complaint"]),

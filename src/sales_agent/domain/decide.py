@@ -284,6 +284,13 @@ def _unsure(contact: Contact, event: ReplyReceived, route: str, now: datetime,
         # It may be a "no": another automatic message would be spam. A human reads it.
         return _to_human(contact, event, route, "the reply may be a refusal; nothing was sent",
                          tell_lead=False)
+    if contact.status is Status.DEMO:
+        # A manager already owns this lead's demo: a bot asking "what did you mean?" between
+        # them is noise. The manager reads it.
+        return [NotifyManager("manager_demo", "the lead wrote about the demo; the agent is not "
+                              f"sure what they mean (maybe {event.intent.value})")]
+    if contact.status is Status.HANDOFF:
+        return [NotifyManager("manager_handoff", "the lead wrote again while waiting for a human")]
     return _unclear(contact, event, route, now, policy)
 
 
