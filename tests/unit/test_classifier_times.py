@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sales_agent.brain.classifier.offered import offered_in_quote
 from sales_agent.brain.classifier.slots import read_slots
 from sales_agent.brain.classifier.times import read_meeting
 
@@ -154,3 +155,18 @@ def test_the_offered_times_passed_in_win_over_the_quote() -> None:
 def test_a_refusal_picks_nothing() -> None:
     slots = read_slots("Спасибо, не интересно" + OUR_SLOTS_RU, now=NOON_WED, lang="ru")
     assert slots.meeting is None
+
+
+@pytest.mark.parametrize(("line", "tz", "hour"), [
+    ("Thursday, December 3, 11:00 (Moscow time)", "Europe/Moscow", 11),  # letters sent before
+    ("Thursday, December 3, 11:00 (Moscow time, UTC+3)", "Europe/Moscow", 11),
+    ("Thursday, December 3, 11:00 (New York time, UTC-5)", "America/New_York", 11),
+    ("четверг, 3 декабря, 11:00 (UTC+5)", "Asia/Yekaterinburg", 11),
+    ("четверг, 3 декабря, 11:00 (МСК)", "Asia/Yekaterinburg", 13),  # 11:00 Moscow is 13:00 there
+])
+def test_our_offered_times_are_read_back_in_their_own_zone(line: str, tz: str, hour: int) -> None:
+    # The slots we offer name their zone (brain/when.py); a quote of them read in another zone,
+    # or the offset read as bare "UTC", would book the lead an hour or eight off.
+    offered = offered_in_quote(f"> - {line}\n", now=NOON_WED, tz=tz,
+                               lang="en" if line[0].isascii() else "ru")
+    assert offered == (datetime(2026, 12, 3, hour, 0, tzinfo=ZoneInfo(tz)),)

@@ -89,7 +89,17 @@ def _clock(m: re.Match[str]) -> tuple[int, int] | None:
     return hour, minute
 
 
+# "UTC+3", "GMT-5", «UTC+5» (our own offered slots carry one: brain/when.py): an offset is
+# exact, so it wins over a city or a bare "UTC" in the same sentence. Whole hours only (Etc/GMT).
+_OFFSET = re.compile(r"\b(?:utc|gmt)\s*([+\-−])\s*(\d{1,2})(?::(\d\d))?\b")
+
+
 def _zone_named(sentence: str, default: str) -> str:
+    offset = _OFFSET.search(sentence)
+    if offset and offset.group(3) in (None, "00"):
+        hours = int(offset.group(2)) * (1 if offset.group(1) == "+" else -1)
+        if -12 <= hours <= 14:
+            return f"Etc/GMT{-hours:+d}" if hours else "UTC"  # Etc/GMT-3 is UTC+3
     for pattern, zone in _ZONES.items():
         if re.search(pattern, sentence):
             return zone
