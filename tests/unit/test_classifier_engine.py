@@ -71,6 +71,8 @@ def test_a_stop_command_with_a_date_is_left_to_the_model(text: str) -> None:
     "больше не пиши мне в тг, скинь пдф на почту anna@roastery.example",
     "Please don't email me here anymore, send the deck to my personal address ann@gmail.com",
     "Не звоните больше на этот номер, пишите в телеграм @anna_roast",
+    "Больше не пишите сюда, пришлите на личную почту anna.k@gmail.com, я тоже хочу посмотреть",
+    "Don't email me here anymore; either Telegram or my personal address ann@gmail.com is fine",
 ])
 def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: str) -> None:
     # Neither a stop (the lead would be lost) nor a message to the refused place: a person moves
@@ -86,6 +88,7 @@ def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: 
     "Больше не пишите сюда. Спасибо.",
     "Больше не пишите сюда.\n\nИван Петров\nivan@shop.example\n+7 912 345-67-89",
     "Не пишите мне больше ни в телеграм, ни на почту",
+    "Больше не пишите мне в телеграм, и на почту тоже не надо",
     "Don't email us again. Not on this address, not on any other either.",
 ])
 def test_a_stop_aimed_at_one_place_alone_or_at_all_is_still_a_stop(text: str) -> None:

@@ -55,7 +55,11 @@ _SCOPE = re.compile(
     r"в\s+(телеграм\w*|тг|telegram|whatsapp|ватсап\w*|вотсап\w*|личк\w*|мессенджер\w*)|"
     r"на\s+почту|по\s+почте|письм\w+|here|this\s+(address|e-?mail|inbox|account|number|chat)|"
     r"on\s+(telegram|whatsapp)|(my|our)\s+work\s+(address|e-?mail|inbox))\b", re.I)
-_BOTH = re.compile(r"\bни\s+(в|на|по|сюда|туда)\b|\b(neither|nor)\b|\bтоже\b|\beither\b", re.I)
+# «ни в телеграм, ни на почту», «и на почту тоже не пишите», "not by email either": every channel
+# refused. Narrow on purpose: a wrong match here turns a channel switch into a lost lead.
+_BOTH = re.compile(r"\bни\s+(в|на|по|сюда|туда)\b|\b(neither|nor)\b|\bтоже\s+не\b|"
+                   r"\bне\s+\w+\s+тоже\b|\b(и|and)\s+(на|в|to|on)\s+\S+(\s+\S+)?\s+тоже\b|"
+                   r"\bnot\s+(\S+\s+){0,4}either\b", re.I)
 _ELSEWHERE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{4,}|t\.me/\w+|"
     r"\b((на|в)\s+(мою\s+|мой\s+|личн\w+\s+|друг\w+\s+)?(почту|e-?mail|телеграм\w*|тг|"
@@ -85,9 +89,9 @@ def channel_switch(text: str) -> str | None:
     scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
     if scope is None:
         return None
-    rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
     if _BOTH.search(paragraph):
-        return None  # «ни в телеграм, ни на почту»: every channel refused
+        return None
+    rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
     return m.group(0).strip() if _ELSEWHERE.search(rest) else None
 
 
