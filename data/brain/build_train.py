@@ -86,7 +86,10 @@ def load_cores(src: Path) -> list[Core]:
     return cores
 
 
-CALL = re.compile(r"созвон|наберите|звонок|демо|переговорим|\bcall\b|demo|talk|chat", re.I)
+# «звон» covers созвон, звонок, звонить, позвоните (созваниваться has «созван»); «рано» is a
+# whole word («ресторанов» is not).
+CALL = re.compile(r"звон\w*|созван\w*|наберите|демо|переговорим|\bcall\b|demo|talk|chat", re.I)
+TOO_EARLY = re.compile(r"\bрано\b|\bрановато\b|\btoo\s+early\b", re.I)
 
 
 def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
@@ -94,7 +97,7 @@ def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
     both answers are right; further away it is a plain «later»."""
     if core.intents != ["later"] or ctx.until is None or not CALL.search(core.text):
         return None
-    if "рано" in core.text or (ctx.until[0] - ctx.day.date()).days > 7:
+    if TOO_EARLY.search(core.text) or (ctx.until[0] - ctx.day.date()).days > 7:
         return None
     return ["demo", "later"]
 
