@@ -98,12 +98,18 @@ EN: list[tuple[list[str], Range, Window]] = [
         (NOV2, D(2026, 12, 23)),
     ),
     (
-        ["after the holidays", "after the holiday season", "once the holidays are over"],
+        [
+            "after the holidays",
+            "after the holiday season",
+            "once the holidays are over",
+            "after New Year",
+            "after New Year's",
+        ],
         (D(2027, 1, 4), D(2027, 1, 11)),
         (D(2026, 11, 16), D(2026, 12, 31)),
     ),
     (
-        ["after New Year", "in the new year", "early in the new year", "after New Year's"],
+        ["in the new year", "early in the new year"],
         (D(2027, 1, 4), D(2027, 1, 15)),
         (NOV2, D(2027, 1, 1)),
     ),
