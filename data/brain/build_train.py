@@ -90,6 +90,13 @@ def load_cores(src: Path) -> list[Core]:
 # whole word («ресторанов» is not).
 CALL = re.compile(r"звон\w*|созван\w*|наберите|демо|переговорим|\bcall\b|demo|talk|chat", re.I)
 TOO_EARLY = re.compile(r"\bрано\b|\bрановато\b|\btoo\s+early\b", re.I)
+# «Звонить не надо, напишите в среду», "no need to call, just email Monday": the call is refused,
+# the date is for a letter — a plain «later», never a demo.
+NO_CALL = re.compile(
+    r"\b(не\s+(надо|нужно|стоит)\s+(\w+\s+)?(звон|созван|демо)|(звонить|созваниваться)\s+не\s+"
+    r"(надо|нужно|будем)|без\s+(звонк|созвон|демо)|ни\s+(демо|созвон|звонк)|не\s+звоните|"
+    r"no\s+need\s+(to|for)\s+(a\s+)?call|hold\s+off\s+on\s+(a\s+)?call|don'?t\s+call|"
+    r"no\s+calls?\b|not\s+(a\s+)?call)", re.I)
 
 
 def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
@@ -97,7 +104,8 @@ def call_soon(core: Core, ctx: Ctx) -> list[str] | None:
     both answers are right; further away it is a plain «later»."""
     if core.intents != ["later"] or ctx.until is None or not CALL.search(core.text):
         return None
-    if TOO_EARLY.search(core.text) or (ctx.until[0] - ctx.day.date()).days > 7:
+    if TOO_EARLY.search(core.text) or NO_CALL.search(core.text) \
+            or (ctx.until[0] - ctx.day.date()).days > 7:
         return None
     return ["demo", "later"]
 
