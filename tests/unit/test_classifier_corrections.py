@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sales_agent.brain.classifier import classify
-from sales_agent.brain.classifier.corrections import CorrectionBank, example
+from sales_agent.brain.classifier import Classification, classify
+from sales_agent.brain.classifier.corrections import CorrectionBank, consult, example
 from sales_agent.domain.model import Intent
 
 UNSURE = "Мы подумаем над вашим предложением и вернёмся с ответом"  # model: later, maybe a refusal
@@ -45,11 +45,15 @@ def test_a_correction_to_stop_is_honoured_for_near_replies() -> None:
 
 def test_a_correction_away_from_stop_needs_the_identical_text() -> None:
     bank = _bank((UNSURE, "interested"))
-    refusing = UNSURE + ", спасибо"  # near (≈ 0.94), and the model reads a possible refusal
-    assert bank.nearest(refusing) is not None and classify(refusing).intent is Intent.STOP
-    near = classify(refusing, corrections=bank)
-    assert near.intent is Intent.STOP and near.review
-    assert any("not applied: the text may refuse" in r for r in near.reasons)
+    refusing = UNSURE + ", спасибо"  # near (≈ 0.94)
+    assert bank.nearest(refusing) is not None
+    # Whatever today's model makes of it: read as a possible refusal, the near correction is
+    # not applied (the premise is given here, not left to one trained model's reading).
+    for model_said in (Classification(Intent.STOP, 0.7, review=True, refusal_risk=True),
+                       Classification(Intent.LATER, 0.6, review=True, refusal_risk=True)):
+        near = consult(model_said, refusing, bank)
+        assert near.intent is model_said.intent and near.review
+        assert any("not applied: the text may refuse" in r for r in near.reasons)
     plain = classify(UNSURE + " позже", corrections=bank)  # near, no hint of a refusal
     assert plain.intent is Intent.INTERESTED and not plain.review
     stop_added = classify(DECK + " И больше не пишите мне.", corrections=_bank((DECK, "demo")))

@@ -77,11 +77,14 @@ def test_a_stop_command_with_a_date_is_left_to_the_model(text: str) -> None:
 def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: str) -> None:
     # Neither a stop (the lead would be lost) nor a message to the refused place: a person moves
     # the lead, and no LLM second opinion can turn it into a stop. Read as a redirect to the
-    # address it names, it stays a redirect for review.
+    # address it names, it is written to there.
     c = verdict(text)
-    assert stop_command(text) is None and c.review, c
-    if c.intent is not Intent.REDIRECT:
-        assert (c.refusal_risk, c.certain, "channel_switch" in c.tags) == (True, True, True), c
+    assert stop_command(text) is None and not (c.intent is Intent.STOP and not c.review), c
+    if c.intent is Intent.REDIRECT:  # to the address it names: where the lead asked to be written
+        assert c.contact and c.contact in text.lower(), c
+    else:
+        assert (c.review, c.refusal_risk, c.certain, "channel_switch" in c.tags) == (
+            True, True, True, True), c
 
 
 @pytest.mark.parametrize("text", [
