@@ -59,6 +59,8 @@ def test_a_stop_anywhere_wins_and_is_acted_on(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Не пишите мне до 1 декабря",
     "Don't write me until January, we are busy",
+    "Do not contact me again until after the holidays.",
+    "Больше не пишите до весны, сейчас не до этого.",
 ])
 def test_a_stop_command_with_a_date_is_left_to_the_model(text: str) -> None:
     assert stop_command(text) is None and not verdict(text).certain
@@ -73,6 +75,8 @@ def test_a_stop_command_with_a_date_is_left_to_the_model(text: str) -> None:
     "Не звоните больше на этот номер, пишите в телеграм @anna_roast",
     "Больше не пишите сюда, пришлите на личную почту anna.k@gmail.com, я тоже хочу посмотреть",
     "Don't email me here anymore; either Telegram or my personal address ann@gmail.com is fine",
+    "Stop emailing me at work, use my gmail: ann.k@gmail.com",
+    "Удалите меня из копии, а презентацию пришлите Ивану ivan@roastery.example",
 ])
 def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: str) -> None:
     # Neither a stop (the lead would be lost) nor a message to the refused place: a person moves
@@ -92,6 +96,8 @@ def test_a_stop_aimed_at_one_channel_while_naming_another_goes_to_a_human(text: 
     "Больше не пишите сюда.\n\nИван Петров\nivan@shop.example\n+7 912 345-67-89",
     "Не пишите мне больше ни в телеграм, ни на почту",
     "Больше не пишите мне в телеграм, и на почту тоже не надо",
+    "Больше не пишите мне, до свидания.",
+    "Удалите меня из рассылки.",
     "Don't email us again. Not on this address, not on any other either.",
 ])
 def test_a_stop_aimed_at_one_place_alone_or_at_all_is_still_a_stop(text: str) -> None:

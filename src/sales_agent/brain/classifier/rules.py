@@ -50,7 +50,8 @@ _CONTRAST = re.compile(r"^[^.!?\n]{0,30}?\b(лучше|а\s+лучше|зато|
 # address, work mail, Telegram) while the reply names another address or channel moves the lead,
 # it does not lose them.
 _SCOPE = re.compile(
-    r"\b(сюда|здесь|тут|на\s+(эт\w+|мо\w+|наш\w+|рабоч\w+|общ\w+|корпоративн\w+)\s+"
+    r"\b(из\s+(копии|переписки|цепочки|этой\s+переписки)|(from|off)\s+(this\s+|the\s+)?"
+    r"(thread|cc|chain|loop|conversation)|at\s+work|на\s+работ\w*|сюда|здесь|тут|на\s+(эт\w+|мо\w+|наш\w+|рабоч\w+|общ\w+|корпоративн\w+)\s+"
     r"(\w+\s+)?(почт\w*|адрес\w*|ящик\w*|e-?mail|номер\w*|телефон\w*|аккаунт\w*)|"
     r"в\s+(телеграм\w*|тг|telegram|whatsapp|ватсап\w*|вотсап\w*|личк\w*|мессенджер\w*)|"
     r"на\s+почту|по\s+почте|письм\w+|here|this\s+(address|e-?mail|inbox|account|number|chat)|"
@@ -67,6 +68,10 @@ _ELSEWHERE = re.compile(
     r"позвоните|звоните|по\s+телефону|(to|at|on)\s+my\s+(personal|private|other|own)|"
     r"personal\s+(address|e-?mail)|by\s+e-?mail|via\s+e-?mail|on\s+(telegram|whatsapp)|"
     r"call\s+me|text\s+me|instead)\b", re.I)
+# "Do not contact me again until after the holidays", «не пишите больше до весны»: a date to
+# come back, not a refusal — the model reads it (later, or a human when unsure).
+_NOT_UNTIL = re.compile(r"^\W{0,3}(\w+\W{1,3}){0,3}?(until|till|до(?!\s+(свидания|встречи|связи))|"
+                        r"раньше|пока\s+не|after|после)\b")
 _LONE_STOP = re.compile(r"^\W*(stop|стоп|отписка|отписаться|unsubscribe)\W*$", re.I)
 _LETTERS = re.compile(r"[a-zа-яё]{2,}", re.I)
 _READABLE = re.compile(r"[a-zа-яё0-9.,!?:;\-—–()«»\"'@/+%]", re.I)
@@ -100,7 +105,7 @@ def stop_command(text: str) -> str | None:
     command only moves the lead to another channel: `channel_switch`)."""
     low = text.lower().replace("ё", "е")
     m = _STOP_COMMAND.search(low)
-    if m and channel_switch(text):
+    if m and (channel_switch(text) or _NOT_UNTIL.search(low[m.end():])):
         m = None
     m = m or _LONE_STOP.match(low)
     if m is None:
