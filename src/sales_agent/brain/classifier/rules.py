@@ -65,9 +65,9 @@ _ELSEWHERE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{4,}|t\.me/\w+|"
     r"\b((на|в)\s+(мою\s+|мой\s+|личн\w+\s+|друг\w+\s+)?(почту|e-?mail|телеграм\w*|тг|"
     r"telegram|whatsapp|ватсап\w*|вотсап\w*|личк\w*|мессенджер\w*)|личн\w+\s+(почт\w*|адрес\w*)|"
-    r"позвоните|звоните|по\s+телефону|(to|at|on)\s+my\s+(personal|private|other|own)|"
+    r"(to|at|on)\s+my\s+(personal|private|other|own)|"
     r"personal\s+(address|e-?mail)|by\s+e-?mail|via\s+e-?mail|on\s+(telegram|whatsapp)|"
-    r"call\s+me|text\s+me|instead)\b", re.I)
+    r"text\s+me|instead)\b", re.I)
 # "Do not contact me again until after the holidays", «не пишите больше до весны»: a date to
 # come back, not a refusal — the model reads it (later, or a human when unsure).
 _NOT_UNTIL = re.compile(r"^\W{0,3}(\w+\W{1,3}){0,3}?(until|till|до(?!\s+(свидания|встречи|связи))|"
@@ -81,22 +81,24 @@ HUGE = 200_000  # characters: no person writes this much; a dump or an attack, n
 def channel_switch(text: str) -> str | None:
     """The words of a stop command that refuses one channel or address while the reply names
     another («больше не пишите на почту, лучше в телеграм»), or None. The other address must be
-    in the command's own paragraph: the lead's signature below it is not an offer."""
+    in the command's own paragraph: the lead's signature below it is not an offer. A call asked
+    for instead («не пишите, лучше позвоните») is no switch: the model reads it as a demo."""
     low = text.lower().replace("ё", "е")
     m = _STOP_COMMAND.search(low)
     if m is None:
         return None
-    if _CONTRAST.search(low[m.end():]):
-        return m.group(0).strip()
     start = low.rfind("\n\n", 0, m.start()) + 1
     end = low.find("\n\n", m.end())
     paragraph = low[start:end if end >= 0 else len(low)]
-    scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
-    if scope is None:
-        return None
     if _BOTH.search(paragraph):
         return None
-    rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
+    scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
+    if scope:
+        rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
+    elif _CONTRAST.search(low[m.end():]):
+        rest = paragraph
+    else:
+        return None
     return m.group(0).strip() if _ELSEWHERE.search(rest) else None
 
 
@@ -105,7 +107,8 @@ def stop_command(text: str) -> str | None:
     command only moves the lead to another channel: `channel_switch`)."""
     low = text.lower().replace("ё", "е")
     m = _STOP_COMMAND.search(low)
-    if m and (channel_switch(text) or _NOT_UNTIL.search(low[m.end():])):
+    if m and (channel_switch(text) or _CONTRAST.search(low[m.end():])
+              or _NOT_UNTIL.search(low[m.end():])):
         m = None
     m = m or _LONE_STOP.match(low)
     if m is None:
