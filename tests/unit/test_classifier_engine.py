@@ -223,3 +223,26 @@ def test_public_api_and_field_order_are_stable() -> None:
 def test_a_word_or_two_is_acted_on_only_when_the_model_is_sure(text: str, acted: bool) -> None:
     c = verdict(text)
     assert (not c.review) is acted and (c.confidence >= 0.9 or c.review)
+
+
+@pytest.mark.parametrize(("text", "cc", "expected"), [
+    ("Здравствуйте. Переадресую ваш запрос коммерческому директору, он в копии.",
+     "Олег Петров <Oleg@roastery.example>", "oleg@roastery.example"),
+    ("Hi, this is for our COO, I've cc'd him here.", "tom@roastery.example",
+     "tom@roastery.example"),
+    ("Переадресую ваш запрос коллегам, они в копии.",
+     "oleg@roastery.example, ira@roastery.example", None),  # two in copy: no guess
+    ("Переадресую ваш запрос коммерческому директору, он в копии.", "", None),
+])
+def test_a_colleague_put_in_copy_is_the_contact(text: str, cc: str, expected: str | None
+                                                 ) -> None:
+    c = verdict(text, sender="anna@roastery.example",
+                headers={"To": "Napoleon <sales@napoleon.example>", "Cc": cc})
+    assert c.intent is Intent.REDIRECT and c.contact == expected, c
+
+
+def test_our_own_address_in_copy_is_never_the_contact() -> None:
+    c = verdict("Переадресую ваш запрос коммерческому директору, он в копии.",
+                sender="anna@roastery.example",
+                headers={"To": "sales@napoleon.example", "Cc": "sales@napoleon.example"})
+    assert c.contact is None

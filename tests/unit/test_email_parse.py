@@ -80,3 +80,13 @@ class TestBadInput:
     def test_garbage_gives_an_object_not_an_exception(self, raw: bytes) -> None:
         got = parse_email(raw).to_contract_json()
         assert isinstance(got["text"], str) and got["message_id"]
+
+
+def test_the_copy_line_is_kept_for_a_colleague_put_in_copy() -> None:
+    # «он в копии»: the classifier takes the colleague from Cc (brain/classifier/engine.py)
+    raw = (b"From: Anna <anna@roastery.example>\r\nTo: sales@napoleon.example\r\n"
+           b"Cc: =?utf-8?b?0J7Qu9C10LM=?= <oleg@roastery.example>\r\n"
+           b"Subject: Re: x\r\nMessage-ID: <cc-1@roastery.example>\r\n\r\n"
+           b"Director is in copy.\r\n")
+    parsed = parse_email(raw)
+    assert parsed.headers["Cc"] == "Олег <oleg@roastery.example>"

@@ -28,6 +28,9 @@ from .slots import read_slots
 from .text import detect_language, own_text
 
 log = logging.getLogger(__name__)
+_IN_COPY = re.compile(r"\bв\s+копи\w*|\bкопию\b|\bcc\b|\bcc'?d\b|\bcopied\b|\bcopying\b|"
+                      r"\blooped?\s+in\b|\bloop(ing)?\s+in\b", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 CERTAIN = 0.99
 CHANNEL_SWITCH = "channel_switch"  # a tag set by the rule, not the model: see channel_switch()
 SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the model is sure
@@ -86,7 +89,7 @@ def _classify(text: str, now: datetime, subject: str | None,
                           tags=(*verdict.tags, CHANNEL_SWITCH), reasons=(
             *verdict.reasons, f"refuses one channel only («{switch}») and names another"))
     verdict = consult(verdict, body, corrections)
-    return _slotted(verdict, text, body, now, sender)
+    return _slotted(verdict, text, body, now, sender, headers)
 
 
 def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
@@ -119,8 +122,8 @@ def _verdict(reading: Reading, stop: str | None, body: str, sender: str | None
                           refusal_risk=refusal_risk, tags=reading.tags)
 
 
-def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str | None
-             ) -> Classification:
+def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str | None,
+             headers: Mapping[str, str] | None = None) -> Classification:
     """The contact and the date for the intents that carry them (slots.py reads them)."""
     contact, until, reasons, review = None, None, list(c.reasons), c.review
     if c.intent in (Intent.REDIRECT, Intent.AUTO_REPLY, Intent.LATER):
@@ -132,6 +135,12 @@ def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str 
             if c.intent is Intent.REDIRECT and slots.contact_is_foreign_domain:
                 review = True  # a stranger's address is not written to on a reply's word alone
                 reasons.append("the colleague's address is at another domain")
+        elif c.intent is Intent.REDIRECT and (copied := _colleague_in_copy(body, sender, headers)):
+            contact = copied
+            reasons.append(f"the colleague is in copy: {contact}")
+            if stranger_domain(contact, sender):
+                review = True
+                reasons.append("the colleague's address is at another domain")
         until = slots.until
         if c.intent is Intent.REDIRECT and until and not _write_then(body, now):
             until = None  # "she starts on Monday" is no date to write again
@@ -140,6 +149,18 @@ def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str 
         runner_up=c.runner_up, reasons=tuple(reasons),
         runner_up_confidence=round(c.runner_up_confidence, 3), review=review,
         refusal_risk=c.refusal_risk, tags=c.tags, certain=c.certain)
+
+
+def _colleague_in_copy(body: str, sender: str | None, headers: Mapping[str, str] | None
+                       ) -> str | None:
+    """«Переадресую директору, он в копии», "I've cc'd our COO": the one address in Cc that is
+    neither the lead's nor ours (ours are in To). Several in Cc: no guess."""
+    if not headers or not _IN_COPY.search(body):
+        return None
+    ours = {a.lower() for a in _ADDRESS.findall(headers.get("To", ""))}
+    copied = {a.lower() for a in _ADDRESS.findall(headers.get("Cc", ""))} - ours \
+        - {(sender or "").lower()}
+    return copied.pop() if len(copied) == 1 else None
 
 
 def _write_then(body: str, now: datetime) -> bool:

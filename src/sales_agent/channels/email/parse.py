@@ -25,7 +25,7 @@ MAX_BYTES = DEFAULT_LIMITS.max_raw_bytes  # bigger mail is kept truncated, with 
 AUDIT_HEAD = 4000  # of a quarantined mail, this many characters of its start are kept
 KEPT_HEADERS = ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
                 "X-Auto-Response-Suppress", "X-Failed-Recipients", "List-Id", "Return-Path",
-                "Reply-To", "Content-Type")
+                "Reply-To", "Content-Type", "Cc")
 _AUTO_SUBJECT = re.compile(
     r"^\s*(автоответ|автоматический ответ|нет на месте|out of (the )?office|automatic reply|"
     r"auto(matic)?[- ]?reply|auto:|autoreply|abwesenheitsnotiz|réponse automatique)", re.I)
