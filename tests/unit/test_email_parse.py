@@ -90,3 +90,11 @@ def test_the_copy_line_is_kept_for_a_colleague_put_in_copy() -> None:
            b"Director is in copy.\r\n")
     parsed = parse_email(raw)
     assert parsed.headers["Cc"] == "Олег <oleg@roastery.example>"
+
+
+def test_a_megabyte_header_is_cut_not_carried() -> None:
+    cc = ", ".join(f"user{n}@spam.example" for n in range(60_000)).encode()
+    raw = (b"From: x@spam.example\r\nTo: sales@napoleon.example\r\nCc: " + cc + b"\r\n"
+           b"Subject: hi\r\nMessage-ID: <big-cc@spam.example>\r\n\r\nhello\r\n")
+    parsed = parse_email(raw)
+    assert 0 < len(parsed.headers["Cc"]) <= 8_000 and parsed.text.strip() == "hello"

@@ -26,6 +26,9 @@ AUDIT_HEAD = 4000  # of a quarantined mail, this many characters of its start ar
 KEPT_HEADERS = ("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
                 "X-Auto-Response-Suppress", "X-Failed-Recipients", "List-Id", "Return-Path",
                 "Reply-To", "Content-Type", "Cc")
+# Each kept header is cut to this: a hostile mail's megabyte Cc must not ride along in the inbox
+# item (a real Cc of a hundred colleagues is about 5,000 characters).
+KEPT_HEADER_CHARS = 8_000
 _AUTO_SUBJECT = re.compile(
     r"^\s*(автоответ|автоматический ответ|нет на месте|out of (the )?office|automatic reply|"
     r"auto(matic)?[- ]?reply|auto:|autoreply|abwesenheitsnotiz|réponse automatique)", re.I)
@@ -135,7 +138,7 @@ def _read_headers(msg: Message, r: ParsedEmail) -> None:
     r.to = [a for _, a in addresses(raw_header(msg, "To"))]
     r.subject = mime.header(msg, "Subject")
     r.date = _date(mime.header(msg, "Date"))
-    r.headers = {k: v for k in KEPT_HEADERS if (v := mime.header(msg, k))}
+    r.headers = {k: v[:KEPT_HEADER_CHARS] for k in KEPT_HEADERS if (v := mime.header(msg, k))}
     r.bounce = _is_bounce(msg, r)
     r.auto_reply = r.bounce or _is_auto_reply(r)
 
