@@ -13,7 +13,6 @@ matrix. Write new cores where these are low; judge them with bench/brain_draws.p
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "data" / "brain"))
 
-from build_train import core_id, load_cores
+from build_train import core_id, cores_of
 
 from sales_agent.brain.classifier.corpus import deduplicated, read_items, training_paths
 from sales_agent.brain.classifier.features import make_features
@@ -37,13 +36,9 @@ from sales_agent.brain.classifier.train import out_of_fold
 
 def source_files() -> dict[str, str]:
     """core id → the source file it was written in."""
-    out: dict[str, str] = {}
-    for path in sorted((ROOT / "data" / "brain" / "src").glob("*.txt")):
-        with tempfile.TemporaryDirectory() as alone:  # load_cores reads a folder
-            (Path(alone) / path.name).symlink_to(path)
-            for core in load_cores(Path(alone)):
-                out[core_id(core)] = path.name
-    return out
+    return {core_id(core): path.name
+            for path in sorted((ROOT / "data" / "brain" / "src").glob("*.txt"))
+            for core in cores_of(path)}
 
 
 def main() -> None:

@@ -30,7 +30,8 @@ SEED = 20261202
 # other wrappers (greetings, signatures, quotes, Telegram styling). With ~4,400 cores, one draw
 # left many cores seen in a single wrapper; two draws gave +0.3 pt held-out intent over five
 # seeds (97.26 → 97.53); the review bars are set on folds that never saw the core (train.py),
-# so the copies do not make them laxer. `--draws` and `--seed` measure such changes (bench/brain_draws.py).
+# so the copies do not make them laxer. `--draws` and `--seed` measure such changes
+# (bench/brain_draws.py).
 DRAWS = 2
 INTENTS = [
     "stop",
@@ -60,29 +61,33 @@ TELEGRAM_SHARE = 0.32
 
 
 def load_cores(src: Path) -> list[Core]:
+    return [core for path in sorted(src.glob("*.txt")) for core in cores_of(path)]
+
+
+def cores_of(path: Path) -> list[Core]:
+    """The core replies of one source file, in order."""
     cores: list[Core] = []
-    for path in sorted(src.glob("*.txt")):
-        lang = path.stem.split("_")[0]
-        head: tuple[list[str], list[str], set[str]] | None = None
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.strip()
-            if not line or line.startswith("//"):
-                continue
-            if line.startswith("## "):
-                toks = line[3:].split()
-                intents = [t for t in toks if t[0] not in "#!"]
-                bad = [t for t in intents if t not in INTENTS]
-                if bad:
-                    raise SystemExit(f"{path.name}: unknown intent {bad}")
-                head = (
-                    intents,
-                    [t[1:] for t in toks if t[0] == "#"],
-                    {t[1:] for t in toks if t[0] == "!"},
-                )
-                continue
-            if head is None:
-                raise SystemExit(f"{path.name}: reply before any header: {line[:40]}")
-            cores.append(Core(lang, list(head[0]), list(head[1]), line, set(head[2])))
+    lang = path.stem.split("_")[0]
+    head: tuple[list[str], list[str], set[str]] | None = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("//"):
+            continue
+        if line.startswith("## "):
+            toks = line[3:].split()
+            intents = [t for t in toks if t[0] not in "#!"]
+            bad = [t for t in intents if t not in INTENTS]
+            if bad:
+                raise SystemExit(f"{path.name}: unknown intent {bad}")
+            head = (
+                intents,
+                [t[1:] for t in toks if t[0] == "#"],
+                {t[1:] for t in toks if t[0] == "!"},
+            )
+            continue
+        if head is None:
+            raise SystemExit(f"{path.name}: reply before any header: {line[:40]}")
+        cores.append(Core(lang, list(head[0]), list(head[1]), line, set(head[2])))
     return cores
 
 
