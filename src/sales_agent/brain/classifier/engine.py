@@ -23,7 +23,7 @@ from .dates import find_dates
 from .headers import auto_reply_reason
 from .model import ModelUnavailable, Reading, load_model
 from .result import Classification
-from .rules import HUGE, channel_switch, stop_command, unreadable
+from .rules import HUGE, read_stop, unreadable
 from .slots import read_slots
 from .text import detect_language, own_text
 
@@ -78,9 +78,8 @@ def _classify(text: str, now: datetime, subject: str | None,
     if junk:
         return _nothing(junk)
     reading = load_model().read(body)
-    stop = stop_command(body)
+    stop, switch = read_stop(body)
     verdict = _verdict(reading, stop, body, sender)
-    switch = channel_switch(body)
     if switch and not (verdict.intent is Intent.REDIRECT and extract_contact(body, sender)[0]):
         # Where to write now is the lead's call, not the model's: a human moves the lead, and
         # nothing automatic goes out meanwhile (neither a stop nor a message to the refused

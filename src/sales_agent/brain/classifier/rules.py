@@ -78,37 +78,16 @@ _READABLE = re.compile(r"[a-zа-яё0-9.,!?:;\-—–()«»\"'@/+%]", re.I)
 HUGE = 200_000  # characters: no person writes this much; a dump or an attack, not a reply
 
 
-def channel_switch(text: str) -> str | None:
-    """The words of a stop command that refuses one channel or address while the reply names
-    another («больше не пишите на почту, лучше в телеграм»), or None. The other address must be
-    in the command's own paragraph: the lead's signature below it is not an offer. A call asked
-    for instead («не пишите, лучше позвоните») is no switch: the model reads it as a demo."""
+def read_stop(text: str) -> tuple[str | None, str | None]:
+    """(the words of an explicit stop command, the words of a channel switch) in the lead's own
+    text, in one pass. A switch is a stop command that refuses one channel or address while the
+    reply names another («больше не пишите на почту, лучше в телеграм»): no stop command then.
+    Nor is one followed by a contrast («…, лучше позвоните») or a date to come back."""
     low = text.lower().replace("ё", "е")
     m = _STOP_COMMAND.search(low)
-    if m is None:
-        return None
-    start = low.rfind("\n\n", 0, m.start()) + 1
-    end = low.find("\n\n", m.end())
-    paragraph = low[start:end if end >= 0 else len(low)]
-    if _BOTH.search(paragraph):
-        return None
-    scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
-    if scope:
-        rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
-    elif _CONTRAST.search(low[m.end():]):
-        rest = paragraph
-    else:
-        return None
-    return m.group(0).strip() if _ELSEWHERE.search(rest) else None
-
-
-def stop_command(text: str) -> str | None:
-    """The words of an explicit stop command in the lead's own text, or None (also when the
-    command only moves the lead to another channel: `channel_switch`)."""
-    low = text.lower().replace("ё", "е")
-    m = _STOP_COMMAND.search(low)
-    if m and (channel_switch(text) or _CONTRAST.search(low[m.end():])
-              or _NOT_UNTIL.search(low[m.end():])):
+    switch = m.group(0).strip() if m and _moves_channel(low, m) else None
+    after = low[m.end():] if m else ""
+    if m and (switch or _CONTRAST.search(after) or _NOT_UNTIL.search(after)):
         m = None
     m = m or _LONE_STOP.match(low)
     if m is None:
@@ -116,7 +95,36 @@ def stop_command(text: str) -> str | None:
             m = _LONE_STOP.match(line)
             if m:
                 break
-    return m.group(0).strip() if m else None
+    return (m.group(0).strip() if m else None), switch
+
+
+def _moves_channel(low: str, m: re.Match[str]) -> bool:
+    """The other address must be in the command's own paragraph: the lead's signature below it
+    is not an offer. A call asked for instead («не пишите, лучше позвоните») is no switch: the
+    model reads it as a demo."""
+    start = low.rfind("\n\n", 0, m.start()) + 1
+    end = low.find("\n\n", m.end())
+    paragraph = low[start:end if end >= 0 else len(low)]
+    if _BOTH.search(paragraph):
+        return False
+    scope = _SCOPE.search(low, max(start, m.start() - 40), min(len(low), m.end() + 30))
+    if scope:
+        rest = paragraph[:scope.start() - start] + " | " + paragraph[scope.end() - start:]
+    elif _CONTRAST.search(low[m.end():]):
+        rest = paragraph
+    else:
+        return False
+    return _ELSEWHERE.search(rest) is not None
+
+
+def stop_command(text: str) -> str | None:
+    """The words of an explicit stop command in the lead's own text, or None."""
+    return read_stop(text)[0]
+
+
+def channel_switch(text: str) -> str | None:
+    """The words of a stop command that only moves the lead to another channel, or None."""
+    return read_stop(text)[1]
 
 
 # «Хм.», «Эээ…», "Hmm": sounds, not words; they say neither yes nor no.
