@@ -33,7 +33,14 @@ from .actions import (
 )
 from .booking import bookable, offer_slots
 from .calendar import SendWindow, add_business_days, start_of_day
-from .events import ConversationStarted, Event, OperatorCommand, ReplyReceived, WakeUpDue
+from .events import (
+    CHANNEL_SWITCH,
+    ConversationStarted,
+    Event,
+    OperatorCommand,
+    ReplyReceived,
+    WakeUpDue,
+)
 from .model import Contact, Intent, Status
 from .routing import SANDBOX, proactive_route, reply_route
 
@@ -178,7 +185,7 @@ def _reply(contact: Contact, event: ReplyReceived, route: str, now: datetime,
     if contact.status is Status.HANDOFF and event.intent in WAITS_FOR_HUMAN:
         # A human owes this lead an answer: tell them, don't talk over them. Clear requests
         # (materials, a demo, stop, later, a colleague) are still served at once.
-        return [NotifyManager("manager_handoff", "the lead wrote again while waiting for a human")]
+        return _wrote_while_waiting()
     if contact.status is Status.DEMO and event.intent in (Intent.INTERESTED, Intent.DEMO) \
             and "reschedule" not in tags:
         return [NotifyManager("manager_demo", "the lead wrote again about the demo")]
@@ -275,7 +282,7 @@ def _auto_reply(contact: Contact, event: ReplyReceived, now: datetime) -> list[A
 
 def _unsure(contact: Contact, event: ReplyReceived, route: str, now: datetime,
             policy: Policy) -> list[Action]:
-    if "channel_switch" in event.tags:
+    if CHANNEL_SWITCH in event.tags:
         # «Сюда больше не пишите, пишите на личную почту»: not a "no", but where to write is
         # theirs to say and ours to set by hand.
         return _to_human(contact, event, route, "the lead asks to be written to elsewhere (another "
@@ -290,8 +297,12 @@ def _unsure(contact: Contact, event: ReplyReceived, route: str, now: datetime,
         return [NotifyManager("manager_demo", "the lead wrote about the demo; the agent is not "
                               f"sure what they mean (maybe {event.intent.value})")]
     if contact.status is Status.HANDOFF:
-        return [NotifyManager("manager_handoff", "the lead wrote again while waiting for a human")]
+        return _wrote_while_waiting()
     return _unclear(contact, event, route, now, policy)
+
+
+def _wrote_while_waiting() -> list[Action]:
+    return [NotifyManager("manager_handoff", "the lead wrote again while waiting for a human")]
 
 
 def _unclear(contact: Contact, event: ReplyReceived, route: str, now: datetime,

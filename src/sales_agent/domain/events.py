@@ -16,6 +16,11 @@ class ConversationStarted:
     immediately: bool = False  # /start: the lead is there now, no send window
 
 
+# A ReplyReceived tag set by the classifier's rule, not its model: the lead refused one channel
+# or address and named another (brain/classifier/rules.read_stop). A human moves the lead.
+CHANNEL_SWITCH = "channel_switch"
+
+
 @dataclass(frozen=True)
 class ReplyReceived:
     """The lead wrote. `route` is where it came in (telegram-user, telegram, email, sandbox)."""

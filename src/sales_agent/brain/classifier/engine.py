@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from ...domain.events import CHANNEL_SWITCH
 from ...domain.identity import company_domain
 from ...domain.intent import Intent
-from .contacts import extract_contact
+from .contacts import EMAIL, extract_contact
 from .corrections import CorrectionBank, consult
 from .dates import find_dates
 from .headers import auto_reply_reason
@@ -30,9 +31,7 @@ from .text import detect_language, own_text
 log = logging.getLogger(__name__)
 _IN_COPY = re.compile(r"\bв\s+копи\w*|\bкопию\b|\bcc\b|\bcc'?d\b|\bcopied\b|\bcopying\b|"
                       r"\blooped?\s+in\b|\bloop(ing)?\s+in\b", re.I)
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 CERTAIN = 0.99
-CHANNEL_SWITCH = "channel_switch"  # a tag set by the rule, not the model: see channel_switch()
 SHORT_WORDS, SHORT_BAR = 2, 0.9  # a reply this short is acted on only when the model is sure
 _WORD = re.compile(r"[a-zа-яё0-9]+", re.I)
 _WRITE_THEN = re.compile(
@@ -128,18 +127,16 @@ def _slotted(c: Classification, raw: str, body: str, now: datetime, sender: str 
     if c.intent in (Intent.REDIRECT, Intent.AUTO_REPLY, Intent.LATER):
         slots = read_slots(raw, now=now, sender=sender, lang=detect_language(body),
                            auto_reply=c.intent is Intent.AUTO_REPLY)
+        foreign = False
         if c.intent is not Intent.LATER and slots.contact:
-            contact = slots.contact
+            contact, foreign = slots.contact, slots.contact_is_foreign_domain
             reasons.append(slots.contact_reason or f"contact {contact}")
-            if c.intent is Intent.REDIRECT and slots.contact_is_foreign_domain:
-                review = True  # a stranger's address is not written to on a reply's word alone
-                reasons.append("the colleague's address is at another domain")
         elif c.intent is Intent.REDIRECT and (copied := _colleague_in_copy(body, sender, headers)):
-            contact = copied
+            contact, foreign = copied, stranger_domain(copied, sender)
             reasons.append(f"the colleague is in copy: {contact}")
-            if stranger_domain(contact, sender):
-                review = True
-                reasons.append("the colleague's address is at another domain")
+        if c.intent is Intent.REDIRECT and foreign:
+            review = True  # a stranger's address is not written to on a reply's word alone
+            reasons.append("the colleague's address is at another domain")
         until = slots.until
         if c.intent is Intent.REDIRECT and until and not _write_then(body, now):
             until = None  # "she starts on Monday" is no date to write again
@@ -156,8 +153,8 @@ def _colleague_in_copy(body: str, sender: str | None, headers: Mapping[str, str]
     neither the lead's nor ours (ours are in To). Several in Cc: no guess."""
     if not headers or not _IN_COPY.search(body):
         return None
-    ours = {a.lower() for a in _ADDRESS.findall(headers.get("To", ""))}
-    copied = {a.lower() for a in _ADDRESS.findall(headers.get("Cc", ""))} - ours \
+    ours = {a.lower() for a in EMAIL.findall(headers.get("To", ""))}
+    copied = {a.lower() for a in EMAIL.findall(headers.get("Cc", ""))} - ours \
         - {(sender or "").lower()}
     return copied.pop() if len(copied) == 1 else None
 
